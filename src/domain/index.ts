@@ -1,0 +1,5 @@
+/** The contact-centre domain: types, vocabularies and the supervisor rules. No RxJS, no DOM. */
+export * from './types.js';
+export * from './catalog.js';
+export * from './rules.js';
+export * from './errors.js';

@@ -1,0 +1,57 @@
+/**
+ * One Vite config for three jobs:
+ * - `vite` (npm start): serves the demo host page from `demo/`;
+ * - `vite build`: the library as ES modules, leaving lit, @lit/context and rxjs to the host's bundler;
+ * - `vite build --mode iife`: one self-contained script-tag bundle that registers every element.
+ */
+import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: here('./demo'),
+      publicDir: here('./public'),
+      server: { port: 5173, strictPort: false },
+      build: { outDir: here('./dist/demo'), emptyOutDir: true },
+    };
+  }
+  if (mode === 'iife') {
+    return {
+      publicDir: false,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        copyPublicDir: false,
+        lib: {
+          entry: here('./src/bundle.ts'),
+          name: 'SupervisorConsole',
+          formats: ['iife'],
+          fileName: () => 'supervisor-console.iife.js',
+        },
+      },
+    };
+  }
+  return {
+    publicDir: false,
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      copyPublicDir: false,
+      sourcemap: true,
+      minify: false,
+      lib: {
+        entry: {
+          index: here('./src/index.ts'),
+          domain: here('./src/domain/index.ts'),
+        },
+        formats: ['es'],
+      },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^rxjs($|\/)/],
+      },
+    },
+  };
+});

@@ -1,0 +1,61 @@
+// Browser tests: every *.test.ts under src/ and test/, in real headless Chromium.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/chromium.mjs';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+export default {
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-dev-shm-usage',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  middleware: [
+    // MSW's service worker must be served from the site root.
+    function serveMockServiceWorker(context, next) {
+      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <head>
+    <script>
+      // Benign and timing-dependent: never let it fail a test.
+      window.addEventListener('error', (e) => {
+        if (String(e.message).includes('ResizeObserver loop')) e.stopImmediatePropagation();
+      });
+      // Lit dev-mode warnings fail tests (test/setup.ts checks this list after each test).
+      globalThis.litIssuedWarnings = new Set(['dev-mode']);
+      window.__litWarnings = [];
+      const warn = console.warn.bind(console);
+      console.warn = (...args) => {
+        const text = args.map(String).join(' ');
+        if (text.includes('lit.dev/msg/')) window.__litWarnings.push(text);
+        warn(...args);
+      };
+    </script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
