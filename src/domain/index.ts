@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './catalog.js';
 export * from './rules.js';
 export * from './errors.js';
+export * from './query.js';

@@ -45,6 +45,8 @@ export interface Capacity {
 /** A service representative: a human or an AI agent. */
 export interface Representative {
   readonly id: string;
+  /** Increases with every change; a change carrying an older version is stale. */
+  readonly version: number;
   readonly name: string;
   readonly kind: RepresentativeKind;
   readonly presence: Presence;
@@ -122,3 +124,25 @@ export interface Supervisor {
 
 /** The actions a supervisor can take on a conversation. */
 export type SupervisorAction = 'monitor' | 'join' | 'leave' | 'assign' | 'transfer' | 'forceClose';
+
+/** Who wrote a transcript message. `supervisor` messages appear once a supervisor joins. */
+export type MessageAuthor = 'customer' | 'representative' | 'bot' | 'system' | 'supervisor';
+
+/** One message of a conversation's transcript. */
+export interface TranscriptMessage {
+  readonly id: string;
+  readonly conversationId: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly author: MessageAuthor;
+  /** Display name of the author (customer, representative, bot or supervisor). */
+  readonly authorName: string;
+  readonly text: string;
+  /** The customer's sentiment after this message (customer messages only). */
+  readonly sentiment?: Sentiment;
+  /**
+   * Who can see it. `all` for ordinary messages; `representatives` for a private note the customer
+   * never sees (e.g. a supervisor's whisper).
+   */
+  readonly visibility?: 'all' | 'representatives';
+}

@@ -1,0 +1,214 @@
+/**
+ * Filtering and sorting the ongoing conversations: pure functions shared by the service (which derives
+ * views) and anything else that needs the same order (saved views, benchmarks). Times are derived
+ * from timestamps and an explicit `now`, so the result is deterministic.
+ */
+import { costOf, sentimentScore } from './catalog.js';
+import type { Channel, Conversation, ConversationStatus, Queue, Representative } from './types.js';
+
+/** Columns a view can be sorted by; `attention` ranks what most needs a supervisor first. */
+export type SortKey =
+  | 'customer'
+  | 'status'
+  | 'channel'
+  | 'representative'
+  | 'queue'
+  | 'wait'
+  | 'handle'
+  | 'sentiment'
+  | 'monitoring'
+  | 'attention';
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface ConversationSort {
+  readonly key: SortKey;
+  readonly direction: SortDirection;
+}
+
+/** What a view shows. Every field narrows; an empty list or a missing field means "any". */
+export interface ConversationFilter {
+  /** Case-insensitive text found in the customer, subject, representative or queue name. */
+  readonly text?: string;
+  readonly representativeIds?: readonly string[];
+  readonly channels?: readonly Channel[];
+  readonly queueIds?: readonly string[];
+  readonly statuses?: readonly ConversationStatus[];
+  /** Only conversations waiting at least this long (milliseconds). */
+  readonly minWaitMs?: number;
+  /** Only conversations handled at least this long (milliseconds). */
+  readonly minHandleMs?: number;
+}
+
+export interface ConversationQuery {
+  readonly filter?: ConversationFilter;
+  readonly sort?: ConversationSort;
+}
+
+/** Lookups a query needs besides the conversations. */
+export interface QueryContext {
+  readonly now: number;
+  readonly representatives: ReadonlyMap<string, Representative>;
+  readonly queues: ReadonlyMap<string, Queue>;
+}
+
+export const DEFAULT_SORT: ConversationSort = { key: 'wait', direction: 'desc' };
+
+/**
+ * When the current wait started: entering the queue while nobody handles it; otherwise the customer's
+ * last message (the customer is waiting for an answer since then).
+ */
+export function waitStart(c: Conversation): number {
+  if (c.status === 'open' || c.representativeId === null) return c.enteredQueueAt;
+  return c.lastCustomerMessageAt ?? c.acceptedAt ?? c.enteredQueueAt;
+}
+
+/** Wait time in milliseconds at `now`. */
+export function waitTime(c: Conversation, now: number): number {
+  return Math.max(0, now - waitStart(c));
+}
+
+/** Handle time in milliseconds at `now`, or `null` before a representative accepted it. */
+export function handleTime(c: Conversation, now: number): number | null {
+  return c.acceptedAt === null ? null : Math.max(0, now - c.acceptedAt);
+}
+
+/** Is the conversation's representative over capacity right now? */
+export function isRepresentativeOverCapacity(
+  c: Conversation,
+  representatives: ReadonlyMap<string, Representative>,
+): boolean {
+  if (c.representativeId === null) return false;
+  const rep = representatives.get(c.representativeId);
+  return rep !== undefined && rep.capacity.used > rep.capacity.total;
+}
+
+/**
+ * How much a conversation needs a supervisor's attention: one point per minute of waiting, five per
+ * step of negative sentiment, and ten when its representative is over capacity. Higher first.
+ */
+export function attentionScore(
+  c: Conversation,
+  now: number,
+  representatives: ReadonlyMap<string, Representative>,
+): number {
+  const waitMinutes = waitTime(c, now) / 60_000;
+  const negativity = Math.max(0, -sentimentScore(c.sentiment));
+  const overCapacity = isRepresentativeOverCapacity(c, representatives) ? 10 : 0;
+  return waitMinutes + negativity * 5 + overCapacity;
+}
+
+function includesOrAny<T>(list: readonly T[] | undefined, value: T): boolean {
+  return list === undefined || list.length === 0 || list.includes(value);
+}
+
+/** Builds a predicate for a filter (precomputes the lowered search text once). */
+export function conversationMatcher(
+  filter: ConversationFilter | undefined,
+  ctx: QueryContext,
+): (c: Conversation) => boolean {
+  if (!filter) return () => true;
+  const text = filter.text?.trim().toLocaleLowerCase() ?? '';
+  return (c) => {
+    if (!includesOrAny(filter.statuses, c.status)) return false;
+    if (!includesOrAny(filter.channels, c.channel)) return false;
+    if (!includesOrAny(filter.queueIds, c.queueId ?? '')) return false;
+    if (!includesOrAny(filter.representativeIds, c.representativeId ?? '')) return false;
+    if (filter.minWaitMs !== undefined && waitTime(c, ctx.now) < filter.minWaitMs) return false;
+    if (filter.minHandleMs !== undefined && (handleTime(c, ctx.now) ?? -1) < filter.minHandleMs) {
+      return false;
+    }
+    if (text) {
+      const rep = c.representativeId ? ctx.representatives.get(c.representativeId)?.name : '';
+      const queue = c.queueId ? ctx.queues.get(c.queueId)?.name : '';
+      const haystack = `${c.customerName}\u0000${c.subject}\u0000${rep ?? ''}\u0000${queue ?? ''}`;
+      if (!haystack.toLocaleLowerCase().includes(text)) return false;
+    }
+    return true;
+  };
+}
+
+const STATUS_ORDER: Record<string, number> = {
+  open: 0,
+  active: 1,
+  waiting: 2,
+  'wrap-up': 3,
+  closed: 4,
+};
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+type KeyFn = (c: Conversation) => number | string;
+
+/**
+ * The sort key of each column. Time columns sort by their start timestamp (not by the elapsed time),
+ * so the order does not change as the clock ticks and need not be recomputed every second.
+ */
+function keyFor(key: SortKey, ctx: QueryContext): KeyFn {
+  switch (key) {
+    case 'customer':
+      return (c) => c.customerName;
+    case 'status':
+      return (c) => STATUS_ORDER[c.status] ?? 5;
+    case 'channel':
+      return (c) => c.channel;
+    case 'representative':
+      return (c) =>
+        c.representativeId ? (ctx.representatives.get(c.representativeId)?.name ?? '') : '';
+    case 'queue':
+      return (c) => (c.queueId ? (ctx.queues.get(c.queueId)?.name ?? '') : '');
+    case 'wait':
+      return (c) => -waitStart(c);
+    case 'handle':
+      return (c) => (c.acceptedAt === null ? Number.NEGATIVE_INFINITY : -c.acceptedAt);
+    case 'sentiment':
+      return (c) => sentimentScore(c.sentiment);
+    case 'monitoring':
+      return (c) => c.monitoredBy.length;
+    case 'attention':
+      return (c) => attentionScore(c, ctx.now, ctx.representatives);
+  }
+}
+
+function compareKeys(a: number | string, b: number | string): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/**
+ * Sorts conversations (a new array). Ties fall back to the id, so equal keys keep a stable,
+ * deterministic order across recomputations.
+ */
+export function sortConversations(
+  conversations: readonly Conversation[],
+  sort: ConversationSort,
+  ctx: QueryContext,
+): Conversation[] {
+  const key = keyFor(sort.key, ctx);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  // Decorate once: key functions may look up names or compute scores.
+  const decorated = conversations.map((c) => ({ c, k: key(c) }));
+  decorated.sort((x, y) => {
+    const byKey = compareKeys(x.k, y.k) * sign;
+    if (byKey !== 0) return byKey;
+    return x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0;
+  });
+  return decorated.map((d) => d.c);
+}
+
+/** Filters then sorts: the rows a view shows. */
+export function queryConversations(
+  conversations: Iterable<Conversation>,
+  query: ConversationQuery,
+  ctx: QueryContext,
+): Conversation[] {
+  const matches = conversationMatcher(query.filter, ctx);
+  const rows: Conversation[] = [];
+  for (const c of conversations) if (matches(c)) rows.push(c);
+  return sortConversations(rows, query.sort ?? DEFAULT_SORT, ctx);
+}
+
+/** Capacity a representative would have left after taking `c` (negative when exceeded). */
+export function spareCapacityAfter(rep: Representative, c: Conversation): number {
+  return rep.capacity.total - rep.capacity.used - costOf(c);
+}

@@ -1,0 +1,5 @@
+/** The data service the elements consume. */
+export * from './supervisor-service.js';
+export * from './outcomes.js';
+export * from './state.js';
+export * from './validate.js';

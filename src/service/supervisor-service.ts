@@ -1,0 +1,706 @@
+/**
+ * `SupervisorService`: the one data service every element consumes (through @lit/context). It holds a
+ * normalized store fed by a `BackendAdapter`, derives views with RxJS, and runs the supervisor's
+ * commands: checked against the domain rules first, applied optimistically, reconciled with the
+ * backend's answer and rolled back on failure. It never touches the DOM.
+ */
+import type { Observable, Subscription } from 'rxjs';
+import {
+  BehaviorSubject,
+  Subject,
+  animationFrameScheduler,
+  auditTime,
+  distinctUntilChanged,
+  map,
+  scan,
+  shareReplay,
+  startWith,
+  type SchedulerLike,
+} from 'rxjs';
+import type {
+  AdapterEvent,
+  BackendAdapter,
+  CommandName,
+  CommandResult,
+  TargetRef,
+  TranscriptEvent,
+} from '../adapters/backend-adapter.js';
+import {
+  canForceClose,
+  canJoin,
+  canLeave,
+  canMonitor,
+  checkAssignTarget,
+  checkTransferTarget,
+  commandError,
+  isActionEnabled,
+  queryConversations,
+  type AssignOverrides,
+  type CommandError,
+  type Conversation,
+  type ConversationQuery,
+  type Queue,
+  type Representative,
+  type RuleContext,
+  type Supervisor,
+  type SupervisorSettings,
+  type Target,
+  type TranscriptMessage,
+  type Verdict,
+} from '../domain/index.js';
+import type { CommandOutcome, Outcome } from './outcomes.js';
+import {
+  INITIAL_STATE,
+  applyChanges,
+  applySnapshot,
+  pruneClosing,
+  visibleConversation,
+  visibleConversations,
+  type ConnectionState,
+  type PendingCommand,
+  type SupervisorState,
+  type TransferTracking,
+} from './state.js';
+import { parseMessage } from './validate.js';
+
+/** Options for `SupervisorService`. */
+export interface SupervisorServiceOptions {
+  /**
+   * Where state emissions are coalesced: a burst of changes costs one emission per tick of this
+   * scheduler. Default `animationFrameScheduler` (one per frame); tests pass a virtual-time scheduler.
+   */
+  readonly frameScheduler?: SchedulerLike;
+  /** The clock and timers (closing transitions, elapsed times). Default: the frame scheduler. */
+  readonly scheduler?: SchedulerLike;
+  /** How long a closed conversation stays visible while it leaves the view. Default 1,500 ms. */
+  readonly closingMs?: number;
+  /** Makes idempotency keys; default `crypto.randomUUID`. */
+  readonly createKey?: () => string;
+}
+
+/** One row set of the ongoing-conversations view. */
+export interface ConversationView {
+  readonly query: ConversationQuery;
+  /** The conversations matching the query, sorted (closing ones included, status `closed`). */
+  readonly rows: readonly Conversation[];
+  /** All ongoing conversations before filtering. */
+  readonly total: number;
+  /** The clock value the view was computed at. */
+  readonly now: number;
+}
+
+/** A transcript as the monitor panel shows it. */
+export interface TranscriptState {
+  readonly messages: readonly TranscriptMessage[];
+  readonly status: 'loading' | 'live' | 'reconnecting' | 'offline';
+  readonly message: string | null;
+}
+
+/** A transfer target: a human representative or a queue, by id. */
+export type TargetChoice = TargetRef;
+
+const INITIAL_TRANSCRIPT: TranscriptState = { messages: [], status: 'loading', message: null };
+
+/**
+ * The supervisor's data service. Create one per page (or per console), give it an adapter, call
+ * `connect()`, and provide it to the elements through `supervisorServiceContext`.
+ *
+ * @example
+ * const service = new SupervisorService(new SimulatedCentre({ seed: 7 }));
+ * service.connect();
+ * console.addEventListener('context-request', …) // or <supervisor-console .service=${service}>
+ */
+export class SupervisorService {
+  /** The adapter this service talks to. */
+  readonly adapter: BackendAdapter;
+
+  private readonly frameScheduler: SchedulerLike;
+  private readonly scheduler: SchedulerLike;
+  private readonly closingMs: number;
+  private readonly createKey: () => string;
+  private readonly store = new BehaviorSubject<SupervisorState>(INITIAL_STATE);
+  private readonly outcomesSubject = new Subject<Outcome>();
+  private readonly transcripts = new Map<string, Observable<TranscriptState>>();
+  private connection: Subscription | null = null;
+  private pruneSubscription: Subscription | null = null;
+  private disposed = false;
+
+  /** The whole store, coalesced to one emission per frame. */
+  readonly state$: Observable<SupervisorState>;
+  /** Connection state: connecting, live, reconnecting, offline; last update time; data problems. */
+  readonly connection$: Observable<ConnectionState>;
+  /** The four admin switches (all off until the backend says otherwise). */
+  readonly settings$: Observable<SupervisorSettings>;
+  /** The signed-in supervisor (null until the first snapshot). */
+  readonly supervisor$: Observable<Supervisor | null>;
+  /** Every representative and AI agent, by id. */
+  readonly representatives$: Observable<ReadonlyMap<string, Representative>>;
+  /** Every queue, by id. */
+  readonly queues$: Observable<ReadonlyMap<string, Queue>>;
+  /** The rule context (settings, supervisor id, representatives) for the domain rules. */
+  readonly ruleContext$: Observable<RuleContext>;
+  /** Transfers this supervisor asked for: pending ones, then their answers. */
+  readonly transfers$: Observable<readonly TransferTracking[]>;
+  /** Commands waiting for the backend's answer. */
+  readonly pending$: Observable<readonly PendingCommand[]>;
+  /** Every command's outcome (refused, pending, succeeded, failed) and every transfer's answer. */
+  readonly outcomes$: Observable<Outcome>;
+
+  constructor(adapter: BackendAdapter, options: SupervisorServiceOptions = {}) {
+    this.adapter = adapter;
+    this.frameScheduler = options.frameScheduler ?? animationFrameScheduler;
+    this.scheduler = options.scheduler ?? this.frameScheduler;
+    this.closingMs = options.closingMs ?? 1500;
+    this.createKey = options.createKey ?? (() => crypto.randomUUID());
+
+    // One emission per frame however many changes arrive, and the current state at subscription.
+    this.state$ = this.store.pipe(
+      auditTime(0, this.frameScheduler),
+      startWith(undefined),
+      map(() => this.store.value),
+      distinctUntilChanged(),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    const select = <T>(pick: (s: SupervisorState) => T): Observable<T> =>
+      this.state$.pipe(
+        map(pick),
+        distinctUntilChanged(),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+    this.connection$ = select((s) => s.connection);
+    this.settings$ = select((s) => s.settings);
+    this.supervisor$ = select((s) => s.supervisor);
+    this.representatives$ = select((s) => s.representatives);
+    this.queues$ = select((s) => s.queues);
+    this.ruleContext$ = this.state$.pipe(
+      map((s) => ({
+        settings: s.settings,
+        supervisorId: s.supervisor?.id ?? '',
+        representatives: s.representatives,
+      })),
+      distinctUntilChanged(
+        (a, b) =>
+          a.settings === b.settings &&
+          a.supervisorId === b.supervisorId &&
+          a.representatives === b.representatives,
+      ),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    this.transfers$ = select((s) => s.transfers).pipe(map((t) => [...t.values()]));
+    this.pending$ = select((s) => s.pending).pipe(map((p) => [...p.values()]));
+    this.outcomes$ = this.outcomesSubject.asObservable();
+  }
+
+  /** The current state, synchronously (not coalesced). */
+  get state(): SupervisorState {
+    return this.store.value;
+  }
+
+  /** The rule context now. */
+  get ruleContext(): RuleContext {
+    const s = this.store.value;
+    return {
+      settings: s.settings,
+      supervisorId: s.supervisor?.id ?? '',
+      representatives: s.representatives,
+    };
+  }
+
+  /** The clock the service uses (the scheduler's `now()`). */
+  now(): number {
+    return this.scheduler.now();
+  }
+
+  /** Opens the adapter's change stream. Calling it again while connected does nothing. */
+  connect(): this {
+    if (this.connection || this.disposed) return this;
+    this.update((s) => ({
+      ...s,
+      connection: { ...s.connection, status: 'connecting', message: null },
+    }));
+    this.connection = this.adapter.connect().subscribe({
+      next: (event) => this.onAdapterEvent(event),
+      error: (err: unknown) => {
+        this.connection = null;
+        this.setConnection('offline', `The connection failed: ${errorText(err)}`);
+      },
+      complete: () => {
+        this.connection = null;
+        this.setConnection('offline', 'The contact centre closed the connection.');
+      },
+    });
+    return this;
+  }
+
+  /** Closes the change stream (the state stays as it was, marked offline). */
+  disconnect(): void {
+    this.connection?.unsubscribe();
+    this.connection = null;
+    this.pruneSubscription?.unsubscribe();
+    this.pruneSubscription = null;
+    this.setConnection('offline', null);
+  }
+
+  /** Closes everything: streams, timers and subscribers' observables. The service cannot be reused. */
+  dispose(): void {
+    this.disconnect();
+    this.disposed = true;
+    this.transcripts.clear();
+    this.outcomesSubject.complete();
+    this.store.complete();
+  }
+
+  /** A live, coalesced view of the ongoing conversations for a filter and sort. */
+  view$(query: ConversationQuery): Observable<ConversationView> {
+    return this.state$.pipe(map((state) => this.computeView(state, query)));
+  }
+
+  /** Computes a view of the current state now (no subscription). */
+  computeView(state: SupervisorState, query: ConversationQuery): ConversationView {
+    const now = this.scheduler.now();
+    const rows = queryConversations(visibleConversations(state), query, {
+      now,
+      representatives: state.representatives,
+      queues: state.queues,
+    });
+    return { query, rows, total: state.conversations.size - state.closing.size, now };
+  }
+
+  /** One conversation as the supervisor sees it (with their pending commands), live. */
+  conversation$(id: string): Observable<Conversation | undefined> {
+    return this.state$.pipe(
+      map((s) => visibleConversation(s, id)),
+      distinctUntilChanged(),
+    );
+  }
+
+  /** A conversation as the supervisor sees it now. */
+  getConversation(id: string): Conversation | undefined {
+    return visibleConversation(this.store.value, id);
+  }
+
+  /**
+   * The transcript of a conversation: the messages so far, then each new one, deduplicated by id.
+   * Shared between subscribers; the adapter's stream closes when the last one unsubscribes.
+   */
+  transcript$(conversationId: string): Observable<TranscriptState> {
+    let stream = this.transcripts.get(conversationId);
+    if (!stream) {
+      stream = this.adapter
+        .transcript(conversationId)
+        .pipe(
+          scan(reduceTranscript, INITIAL_TRANSCRIPT),
+          startWith(INITIAL_TRANSCRIPT),
+          shareReplay({ bufferSize: 1, refCount: true }),
+        );
+      this.transcripts.set(conversationId, stream);
+    }
+    return stream;
+  }
+
+  // ----- Commands -----------------------------------------------------------------------------
+
+  /** Assigns an Open, unassigned conversation to a human representative or a queue. */
+  assign(
+    conversationId: string,
+    target: TargetRef,
+    overrides: AssignOverrides = {},
+  ): Promise<CommandOutcome> {
+    return this.run(
+      'assign',
+      conversationId,
+      target,
+      (ctx, c) => {
+        const resolved = this.resolveTarget(target);
+        if (!resolved)
+          return {
+            allowed: false,
+            reason: 'status',
+            detail: 'That representative or queue no longer exists.',
+          };
+        return checkAssignTarget(ctx, c, resolved, overrides);
+      },
+      (c, now) =>
+        target.type === 'queue'
+          ? { ...c, queueId: target.id }
+          : { ...c, representativeId: target.id, status: 'active', acceptedAt: now },
+      (c, key) =>
+        this.adapter.assign({
+          conversationId: c.id,
+          expectedVersion: c.version,
+          idempotencyKey: key,
+          target,
+          overridePresence: overrides.presence === true,
+          overrideCapacity: overrides.capacity === true,
+        }),
+    );
+  }
+
+  /** Transfers an Active or Waiting messaging conversation to another human or a queue. */
+  transfer(conversationId: string, target: TargetRef): Promise<CommandOutcome> {
+    return this.run(
+      'transfer',
+      conversationId,
+      target,
+      (ctx, c) => {
+        const resolved = this.resolveTarget(target);
+        if (!resolved)
+          return {
+            allowed: false,
+            reason: 'status',
+            detail: 'That representative or queue no longer exists.',
+          };
+        return checkTransferTarget(ctx, c, resolved);
+      },
+      (c, now) => ({
+        ...c,
+        pendingTransfer: {
+          fromRepresentativeId: c.representativeId ?? '',
+          toRepresentativeId: target.type === 'representative' ? target.id : null,
+          toQueueId: target.type === 'queue' ? target.id : null,
+          requestedAt: now,
+          supervisorId: this.ruleContext.supervisorId,
+        },
+      }),
+      (c, key) =>
+        this.adapter.transfer({
+          conversationId: c.id,
+          expectedVersion: c.version,
+          idempotencyKey: key,
+          target,
+        }),
+    );
+  }
+
+  /** Force-closes a voice or messaging conversation (call only after the supervisor confirmed). */
+  forceClose(conversationId: string): Promise<CommandOutcome> {
+    return this.simple('forceClose', conversationId, canForceClose, (c) => ({
+      ...c,
+      status: 'closed',
+    }));
+  }
+
+  /** Starts silently monitoring an Active or Wrap-up conversation. */
+  monitor(conversationId: string): Promise<CommandOutcome> {
+    return this.simple('monitor', conversationId, canMonitor, (c) => ({
+      ...c,
+      monitoredBy: addId(c.monitoredBy, this.ruleContext.supervisorId),
+    }));
+  }
+
+  /** Stops monitoring (and leaves, if joined). */
+  unmonitor(conversationId: string): Promise<CommandOutcome> {
+    return this.simple(
+      'unmonitor',
+      conversationId,
+      (ctx, c) =>
+        c.monitoredBy.includes(ctx.supervisorId)
+          ? { allowed: true }
+          : {
+              allowed: false,
+              reason: 'not-monitoring',
+              detail: 'You are not monitoring this conversation.',
+            },
+      (c) => ({
+        ...c,
+        monitoredBy: c.monitoredBy.filter((id) => id !== this.ruleContext.supervisorId),
+        joinedBy: c.joinedBy.filter((id) => id !== this.ruleContext.supervisorId),
+      }),
+    );
+  }
+
+  /** Joins a monitored conversation as a visible participant. */
+  join(conversationId: string): Promise<CommandOutcome> {
+    return this.simple('join', conversationId, canJoin, (c) => ({
+      ...c,
+      joinedBy: addId(c.joinedBy, this.ruleContext.supervisorId),
+    }));
+  }
+
+  /** Leaves a joined conversation; monitoring goes on. */
+  leave(conversationId: string): Promise<CommandOutcome> {
+    return this.simple('leave', conversationId, canLeave, (c) => ({
+      ...c,
+      joinedBy: c.joinedBy.filter((id) => id !== this.ruleContext.supervisorId),
+    }));
+  }
+
+  /** Is this action offered at all (its admin switch on)? */
+  isEnabled(action: Parameters<typeof isActionEnabled>[1]): boolean {
+    return isActionEnabled(this.store.value.settings, action);
+  }
+
+  // ----- internals ----------------------------------------------------------------------------
+
+  private simple(
+    name: CommandName,
+    conversationId: string,
+    rule: (ctx: RuleContext, c: Conversation) => Verdict,
+    patch: (c: Conversation) => Conversation,
+  ): Promise<CommandOutcome> {
+    const call = {
+      forceClose: this.adapter.forceClose,
+      monitor: this.adapter.monitor,
+      unmonitor: this.adapter.unmonitor,
+      join: this.adapter.join,
+      leave: this.adapter.leave,
+    }[name as 'forceClose'];
+    return this.run(name, conversationId, undefined, rule, patch, (c, key) =>
+      call.call(this.adapter, {
+        conversationId: c.id,
+        expectedVersion: c.version,
+        idempotencyKey: key,
+      }),
+    );
+  }
+
+  private resolveTarget(target: TargetRef): Target | undefined {
+    const s = this.store.value;
+    if (target.type === 'queue') {
+      const queue = s.queues.get(target.id);
+      return queue && { type: 'queue', queue };
+    }
+    const representative = s.representatives.get(target.id);
+    return representative && { type: 'representative', representative };
+  }
+
+  /**
+   * The one path every command takes: rules → optimistic patch → adapter → reconcile or roll back,
+   * with an outcome at each step.
+   */
+  private async run(
+    name: CommandName,
+    conversationId: string,
+    target: TargetRef | undefined,
+    rule: (ctx: RuleContext, c: Conversation) => Verdict,
+    patch: (c: Conversation, now: number) => Conversation,
+    send: (c: Conversation, key: string) => Promise<CommandResult>,
+  ): Promise<CommandOutcome> {
+    const key = this.createKey();
+    const base = { id: key, command: name, conversationId, ...(target ? { target } : {}) };
+    const finish = (outcome: CommandOutcome): CommandOutcome => {
+      this.outcomesSubject.next(outcome);
+      return outcome;
+    };
+    const conversation = this.getConversation(conversationId);
+    if (!conversation) {
+      return finish({
+        ...base,
+        status: 'refused',
+        error: commandError('not-found'),
+        at: this.now(),
+      });
+    }
+    const verdict = rule(this.ruleContext, conversation);
+    if (!verdict.allowed) {
+      const kind = verdict.reason === 'switch-off' ? 'forbidden' : 'invalid';
+      const error = commandError(kind, verdict.detail, { reason: verdict.reason });
+      return finish({ ...base, status: 'refused', error, at: this.now() });
+    }
+
+    const startedAt = this.now();
+    const pending: PendingCommand = {
+      key,
+      name,
+      conversationId,
+      startedAt,
+      ...(target ? { target } : {}),
+      patch: (c) => patch(c, startedAt),
+    };
+    this.update((s) => ({ ...s, pending: withEntry(s.pending, key, pending) }));
+    finish({ ...base, status: 'pending', at: startedAt });
+
+    let result: CommandResult;
+    try {
+      result = await send(conversation, key);
+      if (!isCommandResult(result)) {
+        result = {
+          ok: false,
+          error: commandError('unavailable', 'The backend sent an answer that could not be read.'),
+        };
+      }
+    } catch (err) {
+      result = {
+        ok: false,
+        error: commandError(
+          'unavailable',
+          `The contact centre could not be reached: ${errorText(err)}`,
+        ),
+      };
+    }
+
+    this.update((s) => {
+      let next: SupervisorState = { ...s, pending: withoutEntry(s.pending, key) };
+      if (result.ok && result.conversation) {
+        next = applyChanges(
+          next,
+          [{ type: 'conversation', conversation: result.conversation }],
+          this.now(),
+        ).state;
+      }
+      if (name === 'transfer') next = this.trackTransfer(next, conversation, target, result.ok);
+      return next;
+    });
+    if (result.ok) return finish({ ...base, status: 'succeeded', at: this.now() });
+    return finish({ ...base, status: 'failed', error: result.error, at: this.now() });
+  }
+
+  private trackTransfer(
+    state: SupervisorState,
+    c: Conversation,
+    target: TargetRef | undefined,
+    ok: boolean,
+  ): SupervisorState {
+    if (!target || !ok) return state;
+    const now = this.now();
+    // A queue transfer needs no one's answer: it is done when the backend says so.
+    const toQueue = target.type === 'queue';
+    const tracking: TransferTracking = {
+      conversationId: c.id,
+      fromRepresentativeId: c.representativeId,
+      toRepresentativeId: toQueue ? null : target.id,
+      toQueueId: toQueue ? target.id : null,
+      requestedAt: now,
+      outcome: toQueue ? 'accepted' : 'pending',
+      resolvedAt: toQueue ? now : null,
+    };
+    return { ...state, transfers: withEntry(state.transfers, c.id, tracking) };
+  }
+
+  private onAdapterEvent(event: AdapterEvent): void {
+    const now = this.now();
+    switch (event?.type) {
+      case 'snapshot':
+        this.update((s) => ({
+          ...applySnapshot(s, event.snapshot, now),
+        }));
+        return;
+      case 'changes': {
+        const { state, resolvedTransfers } = applyChanges(this.store.value, event.changes, now);
+        this.store.next(state);
+        if (state.closing.size > 0) this.schedulePrune();
+        for (const t of resolvedTransfers) {
+          if (t.outcome !== 'accepted' && t.outcome !== 'rejected') continue;
+          this.outcomesSubject.next({
+            id: `transfer:${t.conversationId}:${t.requestedAt}`,
+            command: 'transfer',
+            conversationId: t.conversationId,
+            status: t.outcome,
+            toRepresentativeId: t.toRepresentativeId,
+            at: now,
+          });
+        }
+        return;
+      }
+      case 'status':
+        this.setConnection(event.status, event.message ?? null);
+        return;
+      case 'problem':
+        this.update((s) => ({
+          ...s,
+          connection: {
+            ...s.connection,
+            problems: [...s.connection.problems, String(event.message)].slice(-20),
+          },
+        }));
+        return;
+      default:
+        this.update((s) => ({
+          ...s,
+          connection: {
+            ...s.connection,
+            problems: [
+              ...s.connection.problems,
+              'An unknown event from the backend was skipped.',
+            ].slice(-20),
+          },
+        }));
+    }
+  }
+
+  private schedulePrune(): void {
+    if (this.pruneSubscription && !this.pruneSubscription.closed) return;
+    this.pruneSubscription = this.scheduler.schedule(() => {
+      this.pruneSubscription = null;
+      const next = pruneClosing(this.store.value, this.now(), this.closingMs);
+      if (next !== this.store.value) this.store.next(next);
+      if (next.closing.size > 0) this.schedulePrune();
+    }, this.closingMs / 3);
+  }
+
+  private setConnection(status: ConnectionState['status'], message: string | null): void {
+    this.update((s) => ({ ...s, connection: { ...s.connection, status, message } }));
+  }
+
+  private update(change: (s: SupervisorState) => SupervisorState): void {
+    if (this.disposed) return;
+    this.store.next(change(this.store.value));
+  }
+}
+
+function reduceTranscript(state: TranscriptState, event: TranscriptEvent): TranscriptState {
+  switch (event?.type) {
+    case 'snapshot': {
+      const messages = (Array.isArray(event.messages) ? event.messages : [])
+        .map(parseMessage)
+        .flatMap((p) => (p.ok ? [p.value] : []));
+      return { messages: mergeMessages([], messages), status: 'live', message: null };
+    }
+    case 'message': {
+      const parsed = parseMessage(event.message);
+      if (!parsed.ok) return state;
+      return { ...state, messages: mergeMessages(state.messages, [parsed.value]) };
+    }
+    case 'status':
+      return {
+        ...state,
+        status: event.status === 'connecting' ? 'loading' : event.status,
+        message: event.message ?? null,
+      };
+    default:
+      return state;
+  }
+}
+
+/** Adds messages, skipping ids already present, keeping time order. */
+function mergeMessages(
+  current: readonly TranscriptMessage[],
+  added: readonly TranscriptMessage[],
+): readonly TranscriptMessage[] {
+  const seen = new Set(current.map((m) => m.id));
+  const fresh = added.filter((m) => !seen.has(m.id) && (seen.add(m.id), true));
+  if (fresh.length === 0) return current;
+  const all = [...current, ...fresh];
+  const last = current[current.length - 1];
+  if (last === undefined || fresh.every((m) => m.at >= last.at)) return all;
+  return all.sort((a, b) => a.at - b.at);
+}
+
+function isCommandResult(value: unknown): value is CommandResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; error?: { kind?: unknown; message?: unknown } };
+  if (v.ok === true) return true;
+  return v.ok === false && typeof v.error?.kind === 'string';
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function addId(list: readonly string[], id: string): readonly string[] {
+  return list.includes(id) ? list : [...list, id];
+}
+
+function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): ReadonlyMap<K, V> {
+  const next = new Map(map);
+  next.set(key, value);
+  return next;
+}
+
+function withoutEntry<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
+}
+
+export type { CommandError };

@@ -1,0 +1,155 @@
+/**
+ * Validation at the service's boundary: whatever an adapter delivers (a host's own adapter included) is
+ * checked before it reaches the store. Malformed items are reported and skipped, never crash the service
+ * and never overwrite good state. Unknown enum values (a newer backend's new channel or status) pass:
+ * the UI labels them as sent.
+ */
+import type {
+  Conversation,
+  Queue,
+  Representative,
+  Supervisor,
+  SupervisorSettings,
+  TranscriptMessage,
+} from '../domain/index.js';
+
+/** The result of a parse: the value, or why it was refused. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+const isStrOrNull = (v: unknown): v is string | null => v === null || isStr(v);
+const strList = (v: unknown): string[] | null =>
+  v === undefined ? [] : Array.isArray(v) && v.every(isStr) ? v : null;
+
+function fail<T>(what: string, raw: unknown, why: string): Parsed<T> {
+  const id = isObj(raw) && isStr(raw.id) ? ` "${raw.id.slice(0, 40)}"` : '';
+  return { ok: false, error: `Malformed ${what}${id}: ${why}.` };
+}
+
+/** Checks a conversation from a backend. Missing lists default to empty; missing times to null. */
+export function parseConversation(raw: unknown): Parsed<Conversation> {
+  if (!isObj(raw)) return fail('conversation', raw, 'not an object');
+  const r = raw;
+  if (!isStr(r.id) || r.id === '') return fail('conversation', raw, 'no id');
+  if (!isNum(r.version)) return fail('conversation', raw, 'no numeric version');
+  for (const key of ['status', 'channel'] as const) {
+    if (!isStr(r[key]) || r[key] === '') return fail('conversation', raw, `no ${key}`);
+  }
+  if (!isNum(r.enteredQueueAt)) return fail('conversation', raw, 'no enteredQueueAt time');
+  const lists = {
+    consultantIds: strList(r.consultantIds),
+    monitoredBy: strList(r.monitoredBy),
+    joinedBy: strList(r.joinedBy),
+  };
+  for (const [key, list] of Object.entries(lists)) {
+    if (list === null) return fail('conversation', raw, `${key} is not a list of ids`);
+  }
+  const optional = {
+    queueId: r.queueId ?? null,
+    representativeId: r.representativeId ?? null,
+    lastCustomerMessageAt: r.lastCustomerMessageAt ?? null,
+    acceptedAt: r.acceptedAt ?? null,
+  };
+  if (!isStrOrNull(optional.queueId) || !isStrOrNull(optional.representativeId)) {
+    return fail('conversation', raw, 'queueId/representativeId must be a string or null');
+  }
+  if (!isNumOrNull(optional.lastCustomerMessageAt) || !isNumOrNull(optional.acceptedAt)) {
+    return fail('conversation', raw, 'times must be numbers or null');
+  }
+  if (r.cost !== undefined && !isNum(r.cost))
+    return fail('conversation', raw, 'cost is not a number');
+  const pending = r.pendingTransfer ?? null;
+  if (pending !== null && (!isObj(pending) || !isStr(pending.fromRepresentativeId))) {
+    return fail('conversation', raw, 'pendingTransfer is malformed');
+  }
+  const conversation = {
+    ...(r as unknown as Conversation),
+    customerName: isStr(r.customerName) ? r.customerName : '',
+    subject: isStr(r.subject) ? r.subject : '',
+    mode: isStr(r.mode) ? (r.mode as Conversation['mode']) : 'text',
+    sentiment: isStr(r.sentiment) ? (r.sentiment as Conversation['sentiment']) : 'neutral',
+    consultantIds: lists.consultantIds ?? [],
+    monitoredBy: lists.monitoredBy ?? [],
+    joinedBy: lists.joinedBy ?? [],
+    queueId: optional.queueId,
+    representativeId: optional.representativeId,
+    lastCustomerMessageAt: optional.lastCustomerMessageAt,
+    acceptedAt: optional.acceptedAt,
+    pendingTransfer: pending as Conversation['pendingTransfer'],
+  } satisfies Conversation;
+  return { ok: true, value: conversation };
+}
+
+/** Checks a representative from a backend. */
+export function parseRepresentative(raw: unknown): Parsed<Representative> {
+  if (!isObj(raw)) return fail('representative', raw, 'not an object');
+  if (!isStr(raw.id) || raw.id === '') return fail('representative', raw, 'no id');
+  if (!isNum(raw.version)) return fail('representative', raw, 'no numeric version');
+  if (raw.kind !== 'human' && raw.kind !== 'ai')
+    return fail('representative', raw, 'kind must be human or ai');
+  const cap = raw.capacity;
+  if (!isObj(cap) || !isNum(cap.total) || !isNum(cap.used)) {
+    return fail('representative', raw, 'capacity needs numeric total and used');
+  }
+  const queueIds = strList(raw.queueIds);
+  if (queueIds === null) return fail('representative', raw, 'queueIds is not a list of ids');
+  return {
+    ok: true,
+    value: {
+      id: raw.id,
+      version: raw.version,
+      name: isStr(raw.name) ? raw.name : '',
+      kind: raw.kind,
+      presence: isStr(raw.presence) && raw.presence ? raw.presence : 'offline',
+      capacity: { total: cap.total, used: cap.used },
+      queueIds,
+    },
+  };
+}
+
+/** Checks a queue from a backend. */
+export function parseQueue(raw: unknown): Parsed<Queue> {
+  if (!isObj(raw) || !isStr(raw.id) || raw.id === '') return fail('queue', raw, 'no id');
+  return { ok: true, value: { id: raw.id, name: isStr(raw.name) ? raw.name : raw.id } };
+}
+
+/** Checks the admin switches: anything but an explicit `true` counts as off. */
+export function parseSettings(raw: unknown): Parsed<SupervisorSettings> {
+  if (!isObj(raw)) return fail('settings', raw, 'not an object');
+  return {
+    ok: true,
+    value: {
+      monitor: raw.monitor === true,
+      assign: raw.assign === true,
+      transfer: raw.transfer === true,
+      forceClose: raw.forceClose === true,
+    },
+  };
+}
+
+/** Checks the signed-in supervisor. */
+export function parseSupervisor(raw: unknown): Parsed<Supervisor> {
+  if (!isObj(raw) || !isStr(raw.id) || raw.id === '') return fail('supervisor', raw, 'no id');
+  return { ok: true, value: { id: raw.id, name: isStr(raw.name) ? raw.name : raw.id } };
+}
+
+/** Checks a transcript message. */
+export function parseMessage(raw: unknown): Parsed<TranscriptMessage> {
+  if (!isObj(raw) || !isStr(raw.id)) return fail('message', raw, 'no id');
+  if (!isNum(raw.at)) return fail('message', raw, 'no time');
+  if (!isStr(raw.text)) return fail('message', raw, 'no text');
+  if (!isStr(raw.author)) return fail('message', raw, 'no author');
+  return {
+    ok: true,
+    value: {
+      ...(raw as unknown as TranscriptMessage),
+      conversationId: isStr(raw.conversationId) ? raw.conversationId : '',
+      authorName: isStr(raw.authorName) ? raw.authorName : '',
+    },
+  };
+}
