@@ -1,0 +1,37 @@
+/** Number, time and duration formatting through `Intl`, in the page's language unless one is given. */
+
+/** "4:05" under an hour, "1:04:05" above; `—` for null. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/** A duration in words for screen readers and tooltips: "4 minutes 5 seconds". */
+export function describeDuration(ms: number | null, locale?: string): string {
+  if (ms === null || !Number.isFinite(ms)) return 'not started';
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+  const parts: string[] = [];
+  if (h) parts.push(unit(h, 'hour'));
+  if (m) parts.push(unit(m, 'minute'));
+  if (s || parts.length === 0) parts.push(unit(s, 'second'));
+  return parts.join(' ');
+}
+
+/** A clock time such as "14:05:09". */
+export function formatClock(epochMs: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(epochMs);
+}
