@@ -649,7 +649,8 @@ function reduceTranscript(state: TranscriptState, event: TranscriptEvent): Trans
     case 'message': {
       const parsed = parseMessage(event.message);
       if (!parsed.ok) return state;
-      return { ...state, messages: mergeMessages(state.messages, [parsed.value]) };
+      const messages = mergeMessages(state.messages, [parsed.value]);
+      return messages === state.messages ? state : { ...state, messages };
     }
     case 'status':
       return {
