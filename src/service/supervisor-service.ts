@@ -291,6 +291,7 @@ export class SupervisorService {
         .pipe(
           scan(reduceTranscript, INITIAL_TRANSCRIPT),
           startWith(INITIAL_TRANSCRIPT),
+          distinctUntilChanged(),
           shareReplay({ bufferSize: 1, refCount: true }),
         );
       this.transcripts.set(conversationId, stream);
