@@ -4,3 +4,4 @@ export * from './catalog.js';
 export * from './rules.js';
 export * from './errors.js';
 export * from './query.js';
+export * from './candidates.js';
