@@ -1,0 +1,118 @@
+/**
+ * What Lit gives for free: a plain Lit element rendering rows with @lit-labs/virtualizer's
+ * `virtualize` directive (scroller mode on a fixed-height box), no actions, no ARIA grid.
+ */
+import { LitElement, css, html } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { Conversation } from '../../src/domain/index.js';
+import {
+  COLUMN_TITLES,
+  byCustomer,
+  byWait,
+  cellTexts,
+  lookupsOf,
+  matchesFilter,
+  type BenchWorld,
+  type Lookups,
+} from '../data.js';
+import { installBench, type Contender } from '../contender.js';
+
+class PlainLitTable extends LitElement {
+  static override styles = css`
+    .scroller {
+      height: 600px;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 2fr repeat(8, 1fr);
+      height: 40px;
+      align-items: center;
+    }
+    .row > div {
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      padding: 0 4px;
+    }
+  `;
+  rows: Conversation[] = [];
+  world!: BenchWorld;
+  lookups!: Lookups;
+  now = Date.now();
+
+  override render() {
+    return html`<div class="row">${COLUMN_TITLES.map((t) => html`<div>${t}</div>`)}</div>
+      <div class="scroller" tabindex="0">
+        ${virtualize({
+          scroller: true,
+          items: this.rows,
+          keyFunction: (c: Conversation) => c.id,
+          renderItem: (c: Conversation) =>
+            html`<div class="row" data-row>
+              ${cellTexts(c, this.world, this.lookups, this.now).map((t) => html`<div>${t}</div>`)}
+            </div>`,
+        })}
+      </div>`;
+  }
+}
+customElements.define('plain-lit-table', PlainLitTable);
+
+class LitContender implements Contender {
+  private el!: PlainLitTable;
+  private all = new Map<string, Conversation>();
+  private order = byWait;
+  private text = '';
+  private dirty = false;
+
+  async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
+    for (const c of world.conversations) this.all.set(c.id, c);
+    this.el = document.createElement('plain-lit-table') as PlainLitTable;
+    this.el.world = world;
+    this.el.lookups = lookupsOf(world);
+    this.recompute();
+    host.append(this.el);
+    setInterval(() => {
+      this.el.now = Date.now();
+      this.el.requestUpdate();
+    }, 1000);
+    await this.el.updateComplete;
+  }
+
+  private recompute(): void {
+    this.el.rows = [...this.all.values()]
+      .filter((c) => matchesFilter(c, this.text))
+      .sort(this.order);
+    this.el.now = Date.now();
+    this.el.requestUpdate();
+  }
+
+  apply(changes: Conversation[]): void {
+    for (const c of changes) this.all.set(c.id, c);
+    if (this.dirty) return;
+    this.dirty = true;
+    requestAnimationFrame(() => {
+      this.dirty = false;
+      this.recompute();
+    });
+  }
+
+  sortByCustomer(): void {
+    this.order = byCustomer;
+    this.recompute();
+  }
+
+  filter(text: string): void {
+    this.text = text;
+    this.recompute();
+  }
+
+  rowsInDom(): number {
+    return this.el.renderRoot.querySelectorAll('[data-row]').length;
+  }
+
+  visibleIds(): string[] {
+    return this.el.rows.slice(0, 16).map((c) => c.id);
+  }
+}
+
+installBench(new LitContender());

@@ -1,0 +1,216 @@
+// Benchmarks: our table + service against a vanilla virtual table, a plain Lit table on
+// @lit-labs/virtualizer and @vaadin/grid, in one headless Chromium run over production builds.
+//
+//   npm run bench                 full run: 5 measured runs + 1 discarded warm-up per contender
+//   npm run bench -- --quick      smoke run: 1 run, short change phases (checks the harness works)
+//
+// Main-thread time is the Chrome DevTools Protocol's TaskDuration (all task time, microtasks included);
+// "painted" times are wall-clock until the frame after the work was painted. Results: printed, and
+// written to bench/results/latest.{json,md}.
+import { createServer } from 'node:http';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+import { findChromium } from './chromium.mjs';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const RUNS = quick ? 1 : 5;
+const WARMUP = quick ? 0 : 1;
+const CHANGE_MS = quick ? 1000 : 10_000;
+const RATE = 1000;
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+
+const ALL = [
+  ['ours', 'ours'],
+  ['vanilla', 'vanilla'],
+  ['plain Lit + virtualizer', 'lit-virtualizer'],
+  ['vaadin-grid', 'vaadin'],
+];
+const CONTENDERS = ALL.filter(
+  ([, page]) => existsSync(`bench/${page}.html`) && (!ONLY || ONLY.includes(page)),
+);
+
+console.log('Building the benchmark pages and the library bundle…');
+execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], { stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], {
+  stdio: 'inherit',
+});
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+const ROOT = 'dist/bench';
+const server = createServer(async (req, res) => {
+  const path = normalize(join(ROOT, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!path.startsWith(normalize(ROOT))) return void res.writeHead(403).end();
+  try {
+    const body = await readFile(path);
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
+      .end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ],
+});
+
+async function taskSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value;
+}
+async function heapMB(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1048576;
+}
+/** Runs `fn` in the page as its own task and returns [page result, main-thread ms]. */
+async function measured(page, cdp, fn, ...fnArgs) {
+  const before = await taskSeconds(cdp);
+  const result = await page.evaluate(
+    ([source, a]) =>
+      new Promise((resolve) =>
+        setTimeout(() => resolve(new Function(`return (${source})`)()(...a)), 0),
+      ),
+    [fn.toString(), fnArgs],
+  );
+  const after = await taskSeconds(cdp);
+  return [result, (after - before) * 1000];
+}
+
+async function oneRun(pageName) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${base}/${pageName}.html`);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const r = {};
+  await page.evaluate(() => window.bench.prepare());
+  [r.mountPainted, r.mountTask] = await measured(page, cdp, () => window.bench.mount());
+  r.rowsInDom = await page.evaluate(() => window.bench.rowsInDom());
+  r.heapMount = await heapMB(cdp);
+  for (const [key, concentrated] of [
+    ['spread', false],
+    ['visible', true],
+  ]) {
+    const [run, task] = await measured(
+      page,
+      cdp,
+      (rate, ms, c) => window.bench.changes(rate, ms, c),
+      RATE,
+      CHANGE_MS,
+      concentrated,
+    );
+    r[key] = { ...run, task };
+  }
+  r.heapChanges = await heapMB(cdp);
+  [r.sortPainted, r.sortTask] = await measured(page, cdp, () => window.bench.sort());
+  [r.filterPainted, r.filterTask] = await measured(page, cdp, () => window.bench.filter());
+  await context.close();
+  return r;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const results = {};
+for (const [label, pageName] of CONTENDERS) {
+  process.stdout.write(`${label}: `);
+  for (let i = 0; i < WARMUP; i += 1) {
+    await oneRun(pageName);
+    process.stdout.write('w');
+  }
+  const runs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    runs.push(await oneRun(pageName));
+    process.stdout.write('.');
+  }
+  process.stdout.write('\n');
+  const m = (pick) => median(runs.map(pick));
+  results[label] = {
+    mountTask: m((r) => r.mountTask),
+    mountPainted: m((r) => r.mountPainted),
+    rowsInDom: m((r) => r.rowsInDom),
+    spreadTask: m((r) => r.spread.task),
+    spreadLong: Math.max(...runs.map((r) => r.spread.longTasks)),
+    spreadP50: m((r) => r.spread.p50),
+    spreadP99: m((r) => r.spread.p99),
+    spreadMax: m((r) => r.spread.max),
+    visibleTask: m((r) => r.visible.task),
+    visibleLong: Math.max(...runs.map((r) => r.visible.longTasks)),
+    visibleP99: m((r) => r.visible.p99),
+    sortTask: m((r) => r.sortTask),
+    sortPainted: m((r) => r.sortPainted),
+    filterTask: m((r) => r.filterTask),
+    filterPainted: m((r) => r.filterPainted),
+    heapMount: m((r) => r.heapMount),
+    heapChanges: m((r) => r.heapChanges),
+  };
+}
+await browser.close();
+server.close();
+
+const bundle = await readFile('dist/supervisor-console.iife.js');
+const bundleKB = { min: bundle.length / 1024, gzip: gzipSync(bundle, { level: 9 }).length / 1024 };
+
+const ROWS = [
+  ['mount 10,000: main thread (ms)', 'mountTask'],
+  ['mount 10,000: painted (ms)', 'mountPainted'],
+  ['rows in the DOM after mount', 'rowsInDom', true],
+  [`${RATE}/s × ${CHANGE_MS / 1000}s spread: main thread (ms)`, 'spreadTask'],
+  ['  spread: long tasks (max of runs)', 'spreadLong', true],
+  ['  spread: frame p50 (ms)', 'spreadP50', true],
+  ['  spread: frame p99 (ms)', 'spreadP99', true],
+  ['  spread: frame max (ms)', 'spreadMax', true],
+  [`${RATE}/s × ${CHANGE_MS / 1000}s on visible rows: main thread (ms)`, 'visibleTask'],
+  ['  visible: long tasks (max of runs)', 'visibleLong', true],
+  ['  visible: frame p99 (ms)', 'visibleP99', true],
+  ['sort change: main thread (ms)', 'sortTask'],
+  ['sort change: painted (ms)', 'sortPainted'],
+  ['filter change: main thread (ms)', 'filterTask'],
+  ['filter change: painted (ms)', 'filterPainted'],
+  ['JS heap after mount (MB)', 'heapMount'],
+  ['JS heap after the change runs (MB)', 'heapChanges'],
+];
+const labels = Object.keys(results);
+const fmt = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
+const ratio = (v, vanilla, plain) => (plain || !vanilla ? '' : ` (${(v / vanilla).toFixed(2)}×)`);
+const header = `| scenario | ${labels.join(' | ')} |\n| --- |${labels.map(() => ' ---: |').join('')}`;
+const lines = ROWS.map(([title, key, plain]) => {
+  const vanilla = results.vanilla?.[key];
+  return `| ${title} | ${labels.map((l) => fmt(results[l][key]) + ratio(results[l][key], vanilla, plain)).join(' | ')} |`;
+});
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const meta = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${browser.version?.() ?? 'Chromium'} · ${RUNS} runs (medians)${WARMUP ? ` after ${WARMUP} warm-up` : ''}${quick ? ' · QUICK SMOKE RUN' : ''}`;
+const markdown = `${meta}\n\n${header}\n${lines.join('\n')}\n\nOur bundle (all elements + service + lit + rxjs, one script): ${bundleKB.min.toFixed(1)} KB minified, **${bundleKB.gzip.toFixed(1)} KB gzipped**. Ratios are to vanilla.\n`;
+console.log(`\n${markdown}`);
+await mkdir('bench/results', { recursive: true });
+const name = quick ? 'smoke' : 'latest';
+await writeFile(`bench/results/${name}.md`, markdown);
+await writeFile(`bench/results/${name}.json`, JSON.stringify({ meta, results, bundleKB }, null, 2));
