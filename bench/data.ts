@@ -163,12 +163,7 @@ export function changeStream(
 }
 
 /** The nine cell texts of a row, as the baseline tables show them. */
-export function cellTexts(
-  c: Conversation,
-  world: Pick<BenchWorld, 'representatives' | 'queues'>,
-  lookups: Lookups,
-  now: number,
-): string[] {
+export function cellTexts(c: Conversation, lookups: Lookups, now: number): string[] {
   return [
     `${c.customerName} — ${c.subject}`,
     statusLabel(c.status),

@@ -36,7 +36,6 @@ class PlainLitTable extends LitElement {
     }
   `;
   rows: Conversation[] = [];
-  world!: BenchWorld;
   lookups!: Lookups;
   now = Date.now();
 
@@ -49,7 +48,7 @@ class PlainLitTable extends LitElement {
           keyFunction: (c: Conversation) => c.id,
           renderItem: (c: Conversation) =>
             html`<div class="row" data-row>
-              ${cellTexts(c, this.world, this.lookups, this.now).map((t) => html`<div>${t}</div>`)}
+              ${cellTexts(c, this.lookups, this.now).map((t) => html`<div>${t}</div>`)}
             </div>`,
         })}
       </div>`;
@@ -67,7 +66,6 @@ class LitContender implements Contender {
   async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
     for (const c of world.conversations) this.all.set(c.id, c);
     this.el = document.createElement('plain-lit-table') as PlainLitTable;
-    this.el.world = world;
     this.el.lookups = lookupsOf(world);
     this.recompute();
     host.append(this.el);

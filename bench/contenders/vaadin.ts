@@ -1,6 +1,7 @@
 /** @vaadin/grid with the same nine columns, fed a new sorted array per frame. */
 import '@vaadin/grid/vaadin-grid.js';
-import type { Grid, GridColumn } from '@vaadin/grid';
+import type { Grid } from '@vaadin/grid/vaadin-grid.js';
+import type { GridColumn } from '@vaadin/grid/vaadin-grid-column.js';
 import type { Conversation } from '../../src/domain/index.js';
 import {
   COLUMN_TITLES,
@@ -20,11 +21,9 @@ class VaadinContender implements Contender {
   private order = byWait;
   private text = '';
   private dirty = false;
-  private world!: BenchWorld;
   private lookups!: Lookups;
 
   async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
-    this.world = world;
     this.lookups = lookupsOf(world);
     for (const c of world.conversations) this.all.set(c.id, c);
     const grid = document.createElement('vaadin-grid') as Grid<Conversation>;
@@ -33,7 +32,7 @@ class VaadinContender implements Contender {
       const column = document.createElement('vaadin-grid-column') as GridColumn<Conversation>;
       column.header = title;
       column.renderer = (root, _column, model) => {
-        const text = cellTexts(model.item, this.world, this.lookups, Date.now())[i] ?? '';
+        const text = cellTexts(model.item, this.lookups, Date.now())[i] ?? '';
         if (root.textContent !== text) root.textContent = text;
       };
       grid.append(column);

@@ -25,14 +25,12 @@ class VanillaTable implements Contender {
   private order = byWait;
   private text = '';
   private lookups!: Lookups;
-  private world!: BenchWorld;
   private scroller!: HTMLDivElement;
   private body!: HTMLDivElement;
   private pool: { el: HTMLDivElement; cells: HTMLDivElement[] }[] = [];
   private dirty = false;
 
   mount(host: HTMLElement, world: BenchWorld): void {
-    this.world = world;
     this.lookups = lookupsOf(world);
     for (const c of world.conversations) this.all.set(c.id, c);
     const header = document.createElement('div');
@@ -77,7 +75,7 @@ class VanillaTable implements Contender {
       slot.el.style.display = c ? '' : 'none';
       if (!c) return;
       slot.el.style.transform = `translateY(${(first + i) * ROW}px)`;
-      const texts = cellTexts(c, this.world, this.lookups, now);
+      const texts = cellTexts(c, this.lookups, now);
       texts.forEach((t, j) => {
         const cell = slot.cells[j]!;
         if (cell.textContent !== t) cell.textContent = t;
