@@ -1,0 +1,270 @@
+/**
+ * What the intervention dialogs share: a native modal `<dialog>` labelled by its title, opened with
+ * `showModal()`, cancelled by Escape, giving focus back to its opener; the service from context; the
+ * conversation followed live (so eligibility is rechecked while the dialog is open); and one command
+ * path (cancelable request event → pending → succeeded or failed, with events and an explanation).
+ */
+import { consume } from '@lit/context';
+import { LitElement, html, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { supervisorServiceContext } from '../../context/supervisor-context.js';
+import { ObservableController } from '../../controllers/observable-controller.js';
+import {
+  describeCommandError,
+  type Conversation,
+  type Queue,
+  type RuleContext,
+} from '../../domain/index.js';
+import { CommandFailedEvent } from '../../events/command-failed.js';
+import type { CommandOutcome } from '../../service/outcomes.js';
+import type { SupervisorService } from '../../service/supervisor-service.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { dialogStyles } from './dialog.styles.js';
+import { deepActiveElement } from './focus.js';
+import { representativeName } from './representative-parts.js';
+
+/** Where a dialog's command is: choosing, waiting for the backend, done, or failed. */
+export type DialogPhase = 'choose' | 'pending' | 'succeeded' | 'failed';
+
+/** Options of `show()`. */
+export interface ShowOptions {
+  /** Where focus goes back when the dialog closes. Default: the element focused when it opened. */
+  readonly returnFocusTo?: HTMLElement | null;
+}
+
+const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
+
+/**
+ * Base class of `<assign-dialog>`, `<transfer-dialog>` and `<force-close-dialog>`. Subclasses give the
+ * title, the body and the footer actions; this class owns opening, closing, focus and the command's
+ * life cycle.
+ */
+export abstract class CommandDialog extends LitElement {
+  static override styles = [tokens, buttonStyles, dialogStyles];
+
+  /** The data service. Provided by `<supervisor-console>` (context) or set by the host. */
+  @consume({ context: supervisorServiceContext, subscribe: true })
+  @property({ attribute: false })
+  service?: SupervisorService;
+
+  /** Whether the dialog is open. Prefer `show(conversationId)` and `close()`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The conversation the dialog acts on. */
+  @property({ attribute: 'conversation-id' }) conversationId: string | null = null;
+
+  /** Where the dialog's command is. */
+  @state() protected phase: DialogPhase = 'choose';
+  /** The last command's final outcome (succeeded, failed or refused). */
+  @state() protected outcome: CommandOutcome | null = null;
+  /** The host vetoed the last request (`preventDefault()` on the `…-request` event). */
+  @state() protected vetoed = false;
+
+  @query('dialog') protected dialogElement!: HTMLDialogElement | null;
+
+  /** The conversation as the supervisor sees it now (undefined when gone or not loaded). */
+  protected readonly conversationController = new ObservableController<Conversation | undefined>(
+    this,
+    () =>
+      this.open && this.conversationId && this.service
+        ? this.service.conversation$(this.conversationId)
+        : undefined,
+  );
+  /** Settings, supervisor and representatives, for the domain rules. */
+  protected readonly ruleContextController = new ObservableController<RuleContext>(this, () =>
+    this.open ? this.service?.ruleContext$ : undefined,
+  );
+  protected readonly queuesController = new ObservableController<ReadonlyMap<string, Queue>>(
+    this,
+    () => (this.open ? this.service?.queues$ : undefined),
+  );
+
+  private opener: HTMLElement | null = null;
+  private lastSeen: Conversation | undefined;
+  private commandToken = 0;
+
+  /** The dialog's title (it labels the dialog). */
+  protected abstract get heading(): string;
+  /** The body for the current phase. */
+  protected abstract renderBody(): unknown;
+  /** Pending and outcome messages: rendered inside a polite live region. */
+  protected renderStatus(): unknown {
+    return null;
+  }
+  /** The footer's buttons for the current phase. */
+  protected abstract renderActions(): unknown;
+  /** Clears the supervisor's choice when the dialog opens on a conversation. */
+  protected resetChoice(): void {}
+
+  /** Opens the dialog on a conversation. */
+  show(conversationId: string, options: ShowOptions = {}): void {
+    this.opener = options.returnFocusTo ?? deepActiveElement();
+    if (conversationId !== this.conversationId) this.lastSeen = undefined;
+    this.conversationId = conversationId;
+    this.reset();
+    this.open = true;
+  }
+
+  /** Closes the dialog (a pending command goes on; its outcome is still reported). */
+  close(): void {
+    this.open = false;
+  }
+
+  /** The conversation now, or `undefined` when it left the ongoing view. */
+  protected get conversation(): Conversation | undefined {
+    const c = this.conversationController.value;
+    return c && c.id === this.conversationId ? c : undefined;
+  }
+
+  /** The conversation now, or as last seen (to keep naming it after it closed). */
+  protected get knownConversation(): Conversation | undefined {
+    return this.conversation ?? this.lastSeen;
+  }
+
+  protected get ruleContext(): RuleContext | undefined {
+    return this.ruleContextController.value;
+  }
+
+  protected get queues(): ReadonlyMap<string, Queue> | undefined {
+    return this.queuesController.value;
+  }
+
+  /** A representative's name by id. */
+  protected nameOf(id: string | null, none = 'nobody'): string {
+    return representativeName(this.ruleContext?.representatives, id, none);
+  }
+
+  private reset(): void {
+    this.commandToken += 1;
+    this.phase = 'choose';
+    this.outcome = null;
+    this.vetoed = false;
+    this.resetChoice();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('service') || changed.has('open') || changed.has('conversationId')) {
+      if (changed.has('conversationId')) this.lastSeen = undefined;
+      this.conversationController.refresh();
+      this.ruleContextController.refresh();
+      this.queuesController.refresh();
+    }
+    if (changed.has('open') && this.open && changed.get('open') === false && !this.opener) {
+      // Opened by the attribute or property rather than by show().
+      this.opener = deepActiveElement();
+      if (this.phase !== 'pending') this.reset();
+    }
+    const c = this.conversation;
+    if (c) this.lastSeen = c;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('open')) return;
+    const dialog = this.dialogElement;
+    if (!dialog) return;
+    if (this.open && !dialog.open && this.isConnected) {
+      dialog.showModal();
+      this.focusInitial();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.open = false;
+  }
+
+  /** Moves focus into the dialog when it opens: the first choice, else the first button. */
+  protected focusInitial(): void {
+    const root = this.renderRoot as ShadowRoot;
+    const first =
+      root.querySelector<HTMLElement>('[data-initial-focus]') ??
+      root.querySelector<HTMLElement>('.body input:not(:disabled)') ??
+      root.querySelector<HTMLElement>('.footer button');
+    first?.focus();
+  }
+
+  private onDialogClose = (): void => {
+    this.open = false;
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  };
+
+  /**
+   * Runs a command: dispatches the cancelable request event (a veto stops here), shows the pending
+   * state, then the outcome; dispatches the succeeded event or `sc-command-failed`.
+   */
+  protected async runCommand(
+    request: Event,
+    command: (service: SupervisorService) => Promise<CommandOutcome>,
+    succeeded: (outcome: CommandOutcome) => Event,
+  ): Promise<CommandOutcome | undefined> {
+    const service = this.service;
+    if (!service) return undefined;
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) {
+      this.vetoed = true;
+      return undefined;
+    }
+    const token = ++this.commandToken;
+    this.vetoed = false;
+    this.outcome = null;
+    this.phase = 'pending';
+    const outcome = await command(service);
+    if (outcome.status === 'succeeded') {
+      this.dispatchEvent(succeeded(outcome));
+    } else {
+      this.dispatchEvent(
+        new CommandFailedEvent({
+          conversationId: outcome.conversationId,
+          outcome,
+          message: this.explain(outcome),
+        }),
+      );
+    }
+    if (token === this.commandToken) {
+      this.outcome = outcome;
+      this.phase = outcome.status === 'succeeded' ? 'succeeded' : 'failed';
+    }
+    return outcome;
+  }
+
+  /** The sentence that explains a failed outcome (role errors carry the reference guidance). */
+  protected explain(outcome: CommandOutcome): string {
+    if (!outcome.error) return 'The command failed.';
+    return describeCommandError(outcome.error);
+  }
+
+  /** Goes back to choosing after a failure or a veto. */
+  protected backToChoice(): void {
+    this.phase = 'choose';
+    this.outcome = null;
+    this.vetoed = false;
+  }
+
+  /** The pending notice: a spinner and a sentence. */
+  protected renderPending(text: string): TemplateResult {
+    return html`<div class="notice pending" part="status">
+      <span class="spinner" aria-hidden="true"></span>
+      <p>${text}</p>
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+      <div class="header" part="header">
+        <h2 class="title" id="title" part="title">${this.heading}</h2>
+        <button class="close" part="close-button" aria-label="Close" @click=${this.close}>
+          ${closeIcon}
+        </button>
+      </div>
+      <div class="body" part="body">
+        ${this.open ? this.renderBody() : null}
+        <div class="status" role="status">${this.open ? this.renderStatus() : null}</div>
+      </div>
+      <div class="footer" part="footer">${this.open ? this.renderActions() : null}</div>
+    </dialog>`;
+  }
+}

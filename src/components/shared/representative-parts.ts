@@ -1,0 +1,74 @@
+/**
+ * Small render helpers shared by the dialogs, the board and the panel: a representative's presence
+ * (icon and text, never colour alone), capacity and the one-line conversation summary.
+ */
+import { html, type TemplateResult } from 'lit';
+import {
+  channelLabel,
+  isStandardPresence,
+  presenceLabel,
+  statusLabel,
+  type Conversation,
+  type Queue,
+  type Representative,
+} from '../../domain/index.js';
+import { channelIcon, presenceIcon } from './icons.js';
+
+/** `available`, `busy`, … or `custom`: the class suffix a presence is styled with. */
+export function presenceClass(presence: string): string {
+  return `presence-${isStandardPresence(presence) ? presence : 'custom'}`;
+}
+
+/** Presence as icon and text. */
+export function renderPresence(presence: string): TemplateResult {
+  return html`<span class="presence ${presenceClass(presence)}"
+    >${presenceIcon(presence)} <span class="presence-text">${presenceLabel(presence)}</span></span
+  >`;
+}
+
+/** "3/10 units used". */
+export function capacityText(rep: Representative): string {
+  return `${rep.capacity.used}/${rep.capacity.total} units used`;
+}
+
+/** `unit` or `units`. */
+export function units(n: number): string {
+  return Math.abs(n) === 1 ? 'unit' : 'units';
+}
+
+/** A representative's display name (an unnamed one shows its id), or a fallback for none. */
+export function representativeName(
+  representatives: ReadonlyMap<string, Representative> | undefined,
+  id: string | null,
+  none = 'nobody',
+): string {
+  if (id === null) return none;
+  const rep = representatives?.get(id);
+  return rep?.name || id;
+}
+
+/** A queue's display name, or a fallback. */
+export function queueName(
+  queues: ReadonlyMap<string, Queue> | undefined,
+  id: string | null,
+  none = 'no queue',
+): string {
+  if (id === null) return none;
+  return queues?.get(id)?.name || id;
+}
+
+/** "Olga Open · Live chat · Open · General queue · Hana Human": who and where, for dialog headers. */
+export function renderConversationSummary(
+  c: Conversation,
+  representatives: ReadonlyMap<string, Representative> | undefined,
+  queues: ReadonlyMap<string, Queue> | undefined,
+): TemplateResult {
+  return html`<p class="summary" part="summary">
+    <strong>${c.customerName || 'Unnamed customer'}</strong>
+    <span>${channelIcon(c.channel)} ${channelLabel(c.channel)}</span>
+    <span>${statusLabel(c.status)}</span>
+    <span>Queue: ${queueName(queues, c.queueId)}</span>
+    <span>Representative: ${representativeName(representatives, c.representativeId)}</span>
+    ${c.subject ? html`<span>“${c.subject}”</span>` : null}
+  </p>`;
+}

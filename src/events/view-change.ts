@@ -1,0 +1,35 @@
+import type { ConversationFilter, ConversationSort } from '../domain/index.js';
+
+/** What changed the view: the supervisor's own edit, a saved view they applied, or the page URL. */
+export type ViewChangeSource = 'user' | 'saved-view' | 'url';
+
+/** Detail of `sc-view-change`. */
+export interface ViewChangeDetail {
+  readonly filter: ConversationFilter;
+  readonly sort: ConversationSort;
+  /** The saved view now applied, or `null` when the filter and sort match no saved view as applied. */
+  readonly viewName: string | null;
+  /** The view encoded as a URL parameter value (what `url-sync` writes), for share links. */
+  readonly encoded: string;
+  readonly source: ViewChangeSource;
+}
+
+/**
+ * Fired by `<ongoing-conversations-table>` after the supervisor changed its filter or sort (a header,
+ * a toolbar control, a saved view, or the page URL). Not fired when the host sets `filter` or `sort`.
+ */
+export class ViewChangeEvent extends Event {
+  static readonly eventName = 'sc-view-change';
+  readonly detail: ViewChangeDetail;
+
+  constructor(detail: ViewChangeDetail) {
+    super(ViewChangeEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sc-view-change': ViewChangeEvent;
+  }
+}
