@@ -1,77 +1,47 @@
 import { css } from 'lit';
 
 /**
- * The design tokens every element reads: `--sc-*` custom properties with light defaults, dark ones
- * under `prefers-color-scheme: dark` or `[theme='dark']` on the host (a host page can force either
- * with `theme="light"`), and system colours in forced-colors mode. Hosts theme the elements by
- * setting these properties on the element or any ancestor.
+ * The design tokens every element reads: `--sc-*` custom properties with light and dark defaults.
+ * Dark applies under `prefers-color-scheme: dark`, when an ancestor sets `--sc-color-scheme: dark`, or
+ * with `theme="dark"` on the element (`theme="light"` forces light); forced-colors mode uses system
+ * colours. Hosts theme the elements by setting these properties on the element or any ancestor.
  */
 export const tokens = css`
   :host {
-    --_bg: var(--sc-color-background, #ffffff);
-    --_surface: var(--sc-color-surface, #f6f7f9);
-    --_text: var(--sc-color-text, #1b1f24);
-    --_muted: var(--sc-color-text-muted, #59636e);
-    --_border: var(--sc-color-border, #d4d9df);
-    --_accent: var(--sc-color-accent, #0f62c9);
-    --_accent-text: var(--sc-color-accent-text, #ffffff);
-    --_danger: var(--sc-color-danger, #b3261e);
-    --_warning: var(--sc-color-warning, #8a5a00);
-    --_success: var(--sc-color-success, #1e7a3a);
-    --_highlight: var(--sc-color-highlight, #fff4c2);
-    --_focus: var(--sc-color-focus, #0f62c9);
-    --_positive: var(--sc-color-sentiment-positive, #1e7a3a);
-    --_negative: var(--sc-color-sentiment-negative, #b3261e);
-    --_neutral: var(--sc-color-sentiment-neutral, #59636e);
+    /* light-dark() follows the element's used color-scheme: the OS preference by default,
+       --sc-color-scheme on any ancestor, or the theme attribute on the element itself. */
+    color-scheme: var(--sc-color-scheme, light dark);
+    --_bg: var(--sc-color-background, light-dark(#ffffff, #16191d));
+    --_surface: var(--sc-color-surface, light-dark(#f6f7f9, #1f2328));
+    --_text: var(--sc-color-text, light-dark(#1b1f24, #e8eaed));
+    --_muted: var(--sc-color-text-muted, light-dark(#59636e, #a4adb8));
+    --_border: var(--sc-color-border, light-dark(#d4d9df, #3a4149));
+    --_accent: var(--sc-color-accent, light-dark(#0f62c9, #7cb4ff));
+    --_accent-text: var(--sc-color-accent-text, light-dark(#ffffff, #0b1a2e));
+    --_danger: var(--sc-color-danger, light-dark(#b3261e, #ff8a80));
+    --_warning: var(--sc-color-warning, light-dark(#8a5a00, #f5c451));
+    --_success: var(--sc-color-success, light-dark(#1e7a3a, #7ddc96));
+    --_highlight: var(--sc-color-highlight, light-dark(#fff4c2, #4a3f12));
+    --_focus: var(--sc-color-focus, light-dark(#0f62c9, #7cb4ff));
+    --_positive: var(--sc-color-sentiment-positive, light-dark(#1e7a3a, #7ddc96));
+    --_negative: var(--sc-color-sentiment-negative, light-dark(#b3261e, #ff8a80));
+    --_neutral: var(--sc-color-sentiment-neutral, light-dark(#59636e, #a4adb8));
     --_radius: var(--sc-radius, 6px);
     --_font: var(--sc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--sc-font-size, 0.875rem);
     --_row-height: var(--sc-row-height, 40px);
     --_space: var(--sc-spacing, 0.5rem);
     --_shadow: var(--sc-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
-    color-scheme: light;
     font-family: var(--_font);
     font-size: var(--_font-size);
     color: var(--_text);
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_bg: var(--sc-color-background, #16191d);
-      --_surface: var(--sc-color-surface, #1f2328);
-      --_text: var(--sc-color-text, #e8eaed);
-      --_muted: var(--sc-color-text-muted, #a4adb8);
-      --_border: var(--sc-color-border, #3a4149);
-      --_accent: var(--sc-color-accent, #7cb4ff);
-      --_accent-text: var(--sc-color-accent-text, #0b1a2e);
-      --_danger: var(--sc-color-danger, #ff8a80);
-      --_warning: var(--sc-color-warning, #f5c451);
-      --_success: var(--sc-color-success, #7ddc96);
-      --_highlight: var(--sc-color-highlight, #4a3f12);
-      --_focus: var(--sc-color-focus, #7cb4ff);
-      --_positive: var(--sc-color-sentiment-positive, #7ddc96);
-      --_negative: var(--sc-color-sentiment-negative, #ff8a80);
-      --_neutral: var(--sc-color-sentiment-neutral, #a4adb8);
-      color-scheme: dark;
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
 
   :host([theme='dark']) {
-    --_bg: var(--sc-color-background, #16191d);
-    --_surface: var(--sc-color-surface, #1f2328);
-    --_text: var(--sc-color-text, #e8eaed);
-    --_muted: var(--sc-color-text-muted, #a4adb8);
-    --_border: var(--sc-color-border, #3a4149);
-    --_accent: var(--sc-color-accent, #7cb4ff);
-    --_accent-text: var(--sc-color-accent-text, #0b1a2e);
-    --_danger: var(--sc-color-danger, #ff8a80);
-    --_warning: var(--sc-color-warning, #f5c451);
-    --_success: var(--sc-color-success, #7ddc96);
-    --_highlight: var(--sc-color-highlight, #4a3f12);
-    --_focus: var(--sc-color-focus, #7cb4ff);
-    --_positive: var(--sc-color-sentiment-positive, #7ddc96);
-    --_negative: var(--sc-color-sentiment-negative, #ff8a80);
-    --_neutral: var(--sc-color-sentiment-neutral, #a4adb8);
     color-scheme: dark;
   }
 
