@@ -1,0 +1,53 @@
+/**
+ * Every timer the simulator starts goes through here, on the configured scheduler, and is counted:
+ * `size` is what `SimulatedCentre.activeWork` reports, so a test can prove nothing is left running.
+ */
+import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+
+/** Counted, cancellable scheduled work. */
+export class Work {
+  private readonly live = new Set<Subscription>();
+
+  /** @param scheduler the clock all work runs on (virtual in tests). */
+  constructor(private readonly scheduler: SchedulerLike) {}
+
+  /** Scheduled actions still pending or repeating. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Runs `fn` once after `delayMs`. Unsubscribe the result to cancel. */
+  after(delayMs: number, fn: () => void): Subscription {
+    const handle = new Subscription(() => this.live.delete(handle));
+    this.live.add(handle);
+    handle.add(
+      this.scheduler.schedule(
+        () => {
+          // Off the books before running: `fn` may start new work or check `size`.
+          this.live.delete(handle);
+          fn();
+        },
+        Math.max(0, delayMs),
+      ),
+    );
+    return handle;
+  }
+
+  /** Runs `fn` every `periodMs` until the result is unsubscribed. */
+  every(periodMs: number, fn: () => void): Subscription {
+    const handle = new Subscription(() => this.live.delete(handle));
+    this.live.add(handle);
+    handle.add(
+      this.scheduler.schedule(function (this: SchedulerAction<undefined>) {
+        fn();
+        if (!handle.closed) this.schedule(undefined, periodMs);
+      }, periodMs),
+    );
+    return handle;
+  }
+
+  /** Cancels everything. */
+  cancelAll(): void {
+    for (const handle of [...this.live]) handle.unsubscribe();
+  }
+}
