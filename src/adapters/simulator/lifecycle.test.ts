@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { map } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
 import type { AdapterEvent, CentreChange } from '../backend-adapter.js';
 import {
   capacityMismatches,
@@ -6,7 +8,7 @@ import {
   collect,
   simulator,
 } from '../../../test/fixtures/simulator.js';
-import { TICK_MS } from './simulated-centre.js';
+import { SimulatedCentre, TICK_MS } from './simulated-centre.js';
 
 /** Runs a connected simulator for `seconds` of virtual time and returns what it emitted. */
 function run(seconds: number, options: Parameters<typeof simulator>[0] = {}) {
@@ -71,6 +73,31 @@ describe('simulator: connect()', () => {
     expect(sim.activeWork).to.equal(0);
     clock.advance(1000);
     expect(events).to.have.length(1);
+  });
+
+  it('sends the snapshot at once when the latency is 0', () => {
+    const { sim } = simulator({ commandLatencyMs: 0 });
+    const { events } = collect(sim.connect());
+    expect(events.map((e) => (e.type === 'status' ? e.status : e.type))).to.deep.equal([
+      'connecting',
+      'snapshot',
+      'live',
+    ]);
+  });
+
+  it('runs on a TestScheduler too (marble test)', () => {
+    const testScheduler = new TestScheduler((actual, expected) => {
+      expect(actual).to.deep.equal(expected);
+    });
+    testScheduler.run(({ expectObservable }) => {
+      const sim = new SimulatedCentre({ scheduler: testScheduler, changesPerSecond: 0 });
+      const kinds = sim.connect().pipe(map((e) => (e.type === 'status' ? e.status : e.type)));
+      expectObservable(kinds, '^ 400ms !').toBe('a 149ms (bc)', {
+        a: 'connecting',
+        b: 'snapshot',
+        c: 'live',
+      });
+    });
   });
 
   it('does not change the world while nobody is connected', () => {
