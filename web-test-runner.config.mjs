@@ -4,14 +4,21 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/chromium.mjs';
+import { commonJsPlugin } from './scripts/wtr-commonjs.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
-  concurrency: 2,
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+    // CommonJS-only test dependencies, served as ES modules (ajv: the OpenAPI contract test).
+    commonJsPlugin(['ajv/dist/2020']),
+  ],
+  // One page at a time: a background page gets no animation frames and no focus, and the elements
+  // rely on both (the service coalesces to frames; dialogs return focus).
+  concurrency: 1,
   // The summary lists every test by name, so a CI log shows what ran (and in which browser).
   reporters: [defaultReporter(), summaryReporter({ flatten: false })],
   testFramework: { config: { timeout: 10000 } },
@@ -27,6 +34,9 @@ export default {
           '--disable-background-networking',
           '--disable-component-update',
           '--no-first-run',
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),
