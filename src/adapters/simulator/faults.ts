@@ -61,7 +61,9 @@ export type FaultsPatch = Partial<Omit<SimulatorFaults, 'failAfterApply'>> & {
 /** Merges a patch into the current faults (`true`/`false` for `failAfterApply` mean all/none). */
 export function mergeFaults(current: SimulatorFaults, patch: FaultsPatch): SimulatorFaults {
   const { failAfterApply, ...rest } = patch;
-  const merged: SimulatorFaults = { ...current, ...rest };
+  // `{ commandError: undefined }` leaves a fault as it is rather than setting it to undefined.
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const merged: SimulatorFaults = { ...current, ...defined };
   if (failAfterApply === undefined) return merged;
   return {
     ...merged,

@@ -4,6 +4,11 @@
  */
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
 
+/** A delay the scheduler will honour: a NaN one would never fire and stay counted forever. */
+function sanitize(ms: number): number {
+  return Number.isFinite(ms) ? Math.max(0, ms) : 0;
+}
+
 /** Counted, cancellable scheduled work. */
 export class Work {
   private readonly live = new Set<Subscription>();
@@ -21,14 +26,11 @@ export class Work {
     const handle = new Subscription(() => this.live.delete(handle));
     this.live.add(handle);
     handle.add(
-      this.scheduler.schedule(
-        () => {
-          // Off the books before running: `fn` may start new work or check `size`.
-          this.live.delete(handle);
-          fn();
-        },
-        Math.max(0, delayMs),
-      ),
+      this.scheduler.schedule(() => {
+        // Off the books before running: `fn` may start new work or check `size`.
+        this.live.delete(handle);
+        fn();
+      }, sanitize(delayMs)),
     );
     return handle;
   }
@@ -40,8 +42,8 @@ export class Work {
     handle.add(
       this.scheduler.schedule(function (this: SchedulerAction<undefined>) {
         fn();
-        if (!handle.closed) this.schedule(undefined, periodMs);
-      }, periodMs),
+        if (!handle.closed) this.schedule(undefined, sanitize(periodMs));
+      }, sanitize(periodMs)),
     );
     return handle;
   }
