@@ -1,5 +1,17 @@
 /** Number, time and duration formatting through `Intl`, in the page's language unless one is given. */
 
+// Building an Intl formatter costs far more than using one, and tables format every visible row
+// every second: keep one per kind and locale.
+const formatters = new Map<string, { format(value: number): string }>();
+function cached<F extends { format(value: number): string }>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "4:05" under an hour, "1:04:05" above; `—` for null. */
 export function formatDuration(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';
@@ -19,7 +31,10 @@ export function describeDuration(ms: number | null, locale?: string): string {
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(value);
+    cached(
+      `unit:${u}:${locale ?? ''}`,
+      () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }),
+    ).format(value);
   const parts: string[] = [];
   if (h) parts.push(unit(h, 'hour'));
   if (m) parts.push(unit(m, 'minute'));
@@ -29,9 +44,13 @@ export function describeDuration(ms: number | null, locale?: string): string {
 
 /** A clock time such as "14:05:09". */
 export function formatClock(epochMs: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(epochMs);
+  return cached(
+    `clock:${locale ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
+  ).format(epochMs);
 }

@@ -1,0 +1,291 @@
+/**
+ * The table's columns: header label, sort key and default direction, width, and how each cell shows a
+ * conversation. Cell renderers are plain functions of the conversation and a shared context (lookups
+ * and the clock value of this render), so a row costs no timers, subscriptions or closures of its own.
+ * Every value from the backend is bound as text, never as markup.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  channelLabel,
+  handleTime,
+  isMessagingChannel,
+  presenceLabel,
+  sentimentLabel,
+  sentimentScore,
+  statusLabel,
+  waitTime,
+  type Conversation,
+  type Queue,
+  type Representative,
+  type SortDirection,
+  type SortKey,
+} from '../../domain/index.js';
+import { describeDuration, formatDuration } from '../../internal/format.js';
+import { channelIcon, presenceIcon, sentimentIcon } from '../shared/icons.js';
+
+export type ColumnId =
+  | 'customer'
+  | 'status'
+  | 'channel'
+  | 'representative'
+  | 'queue'
+  | 'wait'
+  | 'handle'
+  | 'sentiment'
+  | 'monitoring'
+  | 'actions';
+
+export interface Column {
+  readonly id: ColumnId;
+  /** Header text. */
+  readonly label: string;
+  /** The sort this column's header applies, or `null` when it does not sort. */
+  readonly sortKey: SortKey | null;
+  /** The direction a first click sorts in (the one a supervisor most likely wants). */
+  readonly firstDirection: SortDirection;
+  /** Its track in the rows' `grid-template-columns`. */
+  readonly width: string;
+  /** Right-aligned numbers. */
+  readonly numeric?: boolean;
+}
+
+/** The data columns, in display order. */
+export const DATA_COLUMNS: readonly Column[] = [
+  {
+    id: 'customer',
+    label: 'Customer',
+    sortKey: 'customer',
+    firstDirection: 'asc',
+    width: 'minmax(11rem, 2fr)',
+  },
+  { id: 'status', label: 'Status', sortKey: 'status', firstDirection: 'asc', width: '7.5rem' },
+  { id: 'channel', label: 'Channel', sortKey: 'channel', firstDirection: 'asc', width: '8.5rem' },
+  {
+    id: 'representative',
+    label: 'Representative',
+    sortKey: 'representative',
+    firstDirection: 'asc',
+    width: 'minmax(10rem, 1.4fr)',
+  },
+  {
+    id: 'queue',
+    label: 'Queue',
+    sortKey: 'queue',
+    firstDirection: 'asc',
+    width: 'minmax(6.5rem, 1fr)',
+  },
+  {
+    id: 'wait',
+    label: 'Wait',
+    sortKey: 'wait',
+    firstDirection: 'desc',
+    width: '5.25rem',
+    numeric: true,
+  },
+  {
+    id: 'handle',
+    label: 'Handle',
+    sortKey: 'handle',
+    firstDirection: 'desc',
+    width: '5.25rem',
+    numeric: true,
+  },
+  {
+    id: 'sentiment',
+    label: 'Sentiment',
+    sortKey: 'sentiment',
+    firstDirection: 'asc',
+    width: '9.5rem',
+  },
+  {
+    id: 'monitoring',
+    label: 'Monitoring',
+    sortKey: 'monitoring',
+    firstDirection: 'desc',
+    width: 'minmax(6.5rem, 1fr)',
+  },
+];
+
+/** The row-actions column (shown when at least one action's admin switch is on). */
+export const ACTIONS_COLUMN: Column = {
+  id: 'actions',
+  label: 'Actions',
+  sortKey: null,
+  firstDirection: 'asc',
+  width: '6.5rem',
+};
+
+/** Human words for sort keys, for announcements ("Sorted by wait time, descending"). */
+export const SORT_LABELS: Record<SortKey, string> = {
+  customer: 'customer',
+  status: 'status',
+  channel: 'channel',
+  representative: 'representative',
+  queue: 'queue',
+  wait: 'wait time',
+  handle: 'handle time',
+  sentiment: 'sentiment',
+  monitoring: 'monitoring',
+  attention: 'attention (longest wait, worst sentiment, over-capacity representative first)',
+};
+
+/** The `grid-template-columns` value for these columns. */
+export function gridTemplate(columns: readonly Column[]): string {
+  return columns.map((c) => c.width).join(' ');
+}
+
+/** What every cell renderer may read: lookups and the clock value of this render. */
+export interface CellContext {
+  readonly now: number;
+  readonly representatives: ReadonlyMap<string, Representative>;
+  readonly queues: ReadonlyMap<string, Queue>;
+  readonly supervisorId: string;
+}
+
+/** A cell's content and the full text for its tooltip. */
+export interface CellContent {
+  readonly content: TemplateResult | string;
+  /** The full value (shown on hover; also the focused cell's tip when the text is cut off). */
+  readonly title: string;
+}
+
+/** Visible text for the eye and a spoken form for screen readers (e.g. "4:05" / "4 minutes 5 seconds"). */
+function spoken(visible: string, words: string): TemplateResult {
+  return html`<span aria-hidden="true">${visible}</span
+    ><span class="visually-hidden">${words}</span>`;
+}
+
+const MODE_LABELS: Record<string, string> = { voice: 'voice', video: 'video' };
+
+function representativeCell(c: Conversation, ctx: CellContext): CellContent {
+  if (c.representativeId === null) {
+    return { content: html`<span class="muted">Unassigned</span>`, title: 'Unassigned' };
+  }
+  const rep = ctx.representatives.get(c.representativeId);
+  const name = rep?.name ?? c.representativeId;
+  const you = c.representativeId === ctx.supervisorId ? ' (you)' : '';
+  if (!rep) return { content: `${name}${you}`, title: `${name}${you}` };
+  const { used, total } = rep.capacity;
+  const over = used > total;
+  let detail: TemplateResult;
+  let detailText: string;
+  if (rep.kind === 'ai') {
+    detailText = 'AI agent';
+    detail = html`<span class="secondary clip"><span class="tag">AI</span> agent</span>`;
+  } else if (over) {
+    detailText = `Over capacity: ${used} of ${total} units`;
+    detail = html`<span class="secondary clip over"
+      ><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+        <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
+        <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" /></svg
+      >Over capacity ${used}/${total}</span
+    >`;
+  } else {
+    const presence = presenceLabel(rep.presence);
+    detailText = `${presence}, ${used} of ${total} units`;
+    detail = html`<span class="secondary clip presence-line"
+      >${presenceIcon(rep.presence)}${presence} · ${used}/${total}</span
+    >`;
+  }
+  const pending = c.pendingTransfer?.toRepresentativeId
+    ? ctx.representatives.get(c.pendingTransfer.toRepresentativeId)?.name
+    : undefined;
+  const title = `${name}${you} — ${detailText}${pending ? ` — transfer to ${pending} pending` : ''}`;
+  return {
+    content: html`<span class="primary clip">${name}${you}</span>${detail}`,
+    title,
+  };
+}
+
+function monitoringCell(c: Conversation, ctx: CellContext): CellContent {
+  if (c.monitoredBy.length === 0 && c.joinedBy.length === 0) {
+    return { content: spoken('—', 'Nobody'), title: '' };
+  }
+  const ids = [...new Set([...c.monitoredBy, ...c.joinedBy])];
+  const names = ids.map((id) => {
+    const who = id === ctx.supervisorId ? 'You' : (ctx.representatives.get(id)?.name ?? id);
+    return c.joinedBy.includes(id) ? `${who} (joined)` : who;
+  });
+  const text = names.join(', ');
+  return { content: html`<span class="clip">${text}</span>`, title: text };
+}
+
+/** Renders one data cell of a conversation. */
+export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext): CellContent {
+  switch (column) {
+    case 'customer': {
+      const title = c.subject ? `${c.customerName} — ${c.subject}` : c.customerName;
+      return {
+        content: html`<span class="primary clip">${c.customerName}</span
+          ><span class="secondary clip">${c.subject}</span>`,
+        title,
+      };
+    }
+    case 'status': {
+      const label = statusLabel(c.status);
+      const pending = c.pendingTransfer !== null && c.status !== 'closed';
+      return {
+        content: html`<span class="badge status-${statusClass(c.status)}">${label}</span>${
+            pending ? html`<span class="secondary clip">Transfer pending</span>` : nothing
+          }`,
+        title: pending ? `${label} — transfer pending` : label,
+      };
+    }
+    case 'channel': {
+      const label = channelLabel(c.channel);
+      const escalated = isMessagingChannel(c.channel) && c.mode !== 'text';
+      const mode = MODE_LABELS[c.mode] ?? c.mode;
+      const text = escalated ? `${label}, escalated to ${mode}` : label;
+      return {
+        content: html`${channelIcon(c.channel)}<span class="clip"
+            >${label}${
+              escalated
+                ? html`<span class="visually-hidden">, escalated to</span>
+                    <span class="tag">${mode}</span>`
+                : nothing
+            }</span
+          >`,
+        title: text,
+      };
+    }
+    case 'representative':
+      return representativeCell(c, ctx);
+    case 'queue': {
+      const name = c.queueId ? (ctx.queues.get(c.queueId)?.name ?? c.queueId) : '';
+      return name
+        ? { content: html`<span class="clip">${name}</span>`, title: name }
+        : { content: spoken('—', 'No queue'), title: '' };
+    }
+    case 'wait': {
+      const ms = waitTime(c, ctx.now);
+      return { content: spoken(formatDuration(ms), describeDuration(ms)), title: '' };
+    }
+    case 'handle': {
+      const ms = handleTime(c, ctx.now);
+      return {
+        content: spoken(formatDuration(ms), ms === null ? 'Not handled yet' : describeDuration(ms)),
+        title: '',
+      };
+    }
+    case 'sentiment': {
+      const label = sentimentLabel(c.sentiment);
+      const score = sentimentScore(c.sentiment);
+      const tone = score < 0 ? 'negative' : score > 0 ? 'positive' : 'neutral';
+      return {
+        content: html`<span class="sentiment tone-${tone} strength-${Math.abs(score)}"
+          >${sentimentIcon(c.sentiment)}<span class="clip">${label}</span></span
+        >`,
+        title: label,
+      };
+    }
+    case 'monitoring':
+      return monitoringCell(c, ctx);
+    case 'actions':
+      return { content: '', title: '' };
+  }
+}
+
+/** A CSS-safe class suffix for a status (unknown statuses from a newer backend get `other`). */
+function statusClass(status: string): string {
+  return /^[a-z-]+$/.test(status) ? status : 'other';
+}
