@@ -159,9 +159,18 @@ export abstract class CommandDialog extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('open')) return;
     const dialog = this.dialogElement;
     if (!dialog) return;
+    // A button that had focus may have been replaced as the phase changed: keep focus inside.
+    if (
+      changed.has('phase') &&
+      this.open &&
+      dialog.open &&
+      !(this.renderRoot as ShadowRoot).activeElement
+    ) {
+      this.focusInitial();
+    }
+    if (!changed.has('open')) return;
     if (this.open && !dialog.open && this.isConnected) {
       dialog.showModal();
       this.focusInitial();
