@@ -46,7 +46,9 @@ export type RefusalReason =
   /** The target representative is not available: the supervisor must override presence. */
   | 'presence'
   /** The target representative lacks capacity: the supervisor must override capacity. */
-  | 'capacity';
+  | 'capacity'
+  /** The target representative or queue does not exist (any more). */
+  | 'unknown-target';
 
 /** A rule's answer. */
 export type Verdict =

@@ -26,10 +26,12 @@ import type {
   TranscriptEvent,
 } from '../adapters/backend-adapter.js';
 import {
+  canAssign,
   canForceClose,
   canJoin,
   canLeave,
   canMonitor,
+  canTransfer,
   checkAssignTarget,
   checkTransferTarget,
   commandError,
@@ -311,16 +313,8 @@ export class SupervisorService {
       'assign',
       conversationId,
       target,
-      (ctx, c) => {
-        const resolved = this.resolveTarget(target);
-        if (!resolved)
-          return {
-            allowed: false,
-            reason: 'status',
-            detail: 'That representative or queue no longer exists.',
-          };
-        return checkAssignTarget(ctx, c, resolved, overrides);
-      },
+      (ctx, c) =>
+        this.checkTarget(canAssign(ctx, c), target, (t) => checkAssignTarget(ctx, c, t, overrides)),
       (c, now) =>
         target.type === 'queue'
           ? { ...c, queueId: target.id }
@@ -343,16 +337,8 @@ export class SupervisorService {
       'transfer',
       conversationId,
       target,
-      (ctx, c) => {
-        const resolved = this.resolveTarget(target);
-        if (!resolved)
-          return {
-            allowed: false,
-            reason: 'status',
-            detail: 'That representative or queue no longer exists.',
-          };
-        return checkTransferTarget(ctx, c, resolved);
-      },
+      (ctx, c) =>
+        this.checkTarget(canTransfer(ctx, c), target, (t) => checkTransferTarget(ctx, c, t)),
       (c, now) => ({
         ...c,
         pendingTransfer: {
@@ -455,6 +441,18 @@ export class SupervisorService {
     );
   }
 
+  /** The conversation's own verdict first (so a switch that is off always wins), then the target's. */
+  private checkTarget(base: Verdict, target: TargetRef, check: (t: Target) => Verdict): Verdict {
+    if (!base.allowed) return base;
+    const resolved = this.resolveTarget(target);
+    if (resolved) return check(resolved);
+    return {
+      allowed: false,
+      reason: 'unknown-target',
+      detail: 'That representative or queue no longer exists.',
+    };
+  }
+
   private resolveTarget(target: TargetRef): Target | undefined {
     const s = this.store.value;
     if (target.type === 'queue') {
@@ -494,7 +492,8 @@ export class SupervisorService {
     }
     const verdict = rule(this.ruleContext, conversation);
     if (!verdict.allowed) {
-      const kind = verdict.reason === 'switch-off' ? 'forbidden' : 'invalid';
+      // A switch that is off is the admin's setting, not the role problem `forbidden` explains.
+      const kind = verdict.reason === 'unknown-target' ? 'not-found' : 'invalid';
       const error = commandError(kind, verdict.detail, { reason: verdict.reason });
       return finish({ ...base, status: 'refused', error, at: this.now() });
     }

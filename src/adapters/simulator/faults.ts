@@ -111,11 +111,10 @@ const MALFORMED: readonly ((c: Conversation | undefined) => unknown)[] = [
     type: 'conversation',
     conversation: { id: c?.id ?? 'c-0', version: (c?.version ?? 0) + 1 },
   }),
-  // A status no client knows.
+  // A status of the wrong type. (Not an unknown status *string*: clients must accept those as a
+  // newer backend's values, so such an event would be indistinguishable from a real change.)
   (c) =>
-    c
-      ? { type: 'conversation', conversation: { ...c, status: 'exploded', version: c.version + 1 } }
-      : null,
+    c ? { type: 'conversation', conversation: { ...c, status: 42, version: c.version + 1 } } : null,
   () => ({ type: 'conversation', conversation: null }),
   () => ({ type: 'representative' }),
   () => ({ type: 'no-such-change', payload: 42 }),
