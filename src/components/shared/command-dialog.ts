@@ -163,7 +163,7 @@ export abstract class CommandDialog extends LitElement {
     if (!dialog) return;
     // A button that had focus may have been replaced as the phase changed: keep focus inside.
     if (
-      changed.has('phase') &&
+      (changed as Map<PropertyKey, unknown>).has('phase') &&
       this.open &&
       dialog.open &&
       !(this.renderRoot as ShadowRoot).activeElement
