@@ -173,6 +173,19 @@ for (const [label, pageName] of CONTENDERS) {
     heapChanges: m((r) => r.heapChanges),
   };
 }
+// The data layer alone: the simulated centre at 1,000 changes/s through the service, one view subscribed.
+let serviceLoad = null;
+if (!ONLY || ONLY.includes('service')) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${base}/service.html`);
+  await page.waitForFunction(() => typeof window.serviceLoad === 'function');
+  const [run, task] = await measured(page, cdp, (ms) => window.serviceLoad(ms), CHANGE_MS);
+  serviceLoad = { ...run, taskMs: task, seconds: CHANGE_MS / 1000 };
+  await context.close();
+}
 await browser.close();
 server.close();
 
@@ -208,9 +221,15 @@ const lines = ROWS.map(([title, key, plain]) => {
 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const meta = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${browser.version?.() ?? 'Chromium'} · ${RUNS} runs (medians)${WARMUP ? ` after ${WARMUP} warm-up` : ''}${quick ? ' · QUICK SMOKE RUN' : ''}`;
-const markdown = `${meta}\n\n${header}\n${lines.join('\n')}\n\nOur bundle (all elements + service + lit + rxjs, one script): ${bundleKB.min.toFixed(1)} KB minified, **${bundleKB.gzip.toFixed(1)} KB gzipped**. Ratios are to vanilla.\n`;
+const serviceLine = serviceLoad
+  ? `\nService alone (10,000-conversation simulated centre, ${RATE} changes/s for ${serviceLoad.seconds} s, one view subscribed): ${serviceLoad.taskMs.toFixed(0)} ms main thread (${((serviceLoad.taskMs / (serviceLoad.seconds * 1000)) * 100).toFixed(1)}% of one core), ${serviceLoad.emissions} view emissions, store in sync with the simulator: ${serviceLoad.inSync ? 'yes' : 'NO'}.\n`
+  : '';
+const markdown = `${meta}\n\n${header}\n${lines.join('\n')}\n${serviceLine}\nOur bundle (all elements + service + lit + rxjs, one script): ${bundleKB.min.toFixed(1)} KB minified, **${bundleKB.gzip.toFixed(1)} KB gzipped**. Ratios are to vanilla.\n`;
 console.log(`\n${markdown}`);
 await mkdir('bench/results', { recursive: true });
 const name = quick ? 'smoke' : 'latest';
 await writeFile(`bench/results/${name}.md`, markdown);
-await writeFile(`bench/results/${name}.json`, JSON.stringify({ meta, results, bundleKB }, null, 2));
+await writeFile(
+  `bench/results/${name}.json`,
+  JSON.stringify({ meta, results, serviceLoad, bundleKB }, null, 2),
+);
