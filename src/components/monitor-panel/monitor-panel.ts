@@ -1,0 +1,609 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { supervisorServiceContext } from '../../context/supervisor-context.js';
+import { ObservableController } from '../../controllers/observable-controller.js';
+import {
+  canJoin,
+  canLeave,
+  canMonitor,
+  channelLabel,
+  describeCommandError,
+  handleTime,
+  sentimentLabel,
+  sentimentScore,
+  statusLabel,
+  waitTime,
+  type Conversation,
+  type MessageAuthor,
+  type Queue,
+  type RuleContext,
+  type Sentiment,
+  type TranscriptMessage,
+  type Verdict,
+} from '../../domain/index.js';
+import { CommandFailedEvent } from '../../events/command-failed.js';
+import { JoinRequestEvent } from '../../events/join-request.js';
+import { JoinedEvent } from '../../events/joined.js';
+import { LeaveRequestEvent } from '../../events/leave-request.js';
+import { LeftEvent } from '../../events/left.js';
+import { MonitorCloseEvent } from '../../events/monitor-close.js';
+import { sharedClock } from '../../internal/clock.js';
+import { describeDuration, formatClock, formatDuration } from '../../internal/format.js';
+import type { CommandOutcome } from '../../service/outcomes.js';
+import type { SupervisorService, TranscriptState } from '../../service/supervisor-service.js';
+import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { channelIcon, sentimentIcon } from '../shared/icons.js';
+import { queueName, representativeName } from '../shared/representative-parts.js';
+import { monitorPanelStyles } from './monitor-panel.styles.js';
+
+/** The default responsible-use notice (a host sets its own with `notice` or the `notice` slot). */
+export const DEFAULT_MONITOR_NOTICE =
+  'Monitoring is silent until you join. Use it responsibly: representatives and customers should be informed that conversations may be monitored.';
+
+const AUTHOR_LABELS: Record<MessageAuthor, string> = {
+  customer: 'Customer',
+  representative: 'Representative',
+  bot: 'Bot',
+  system: 'System',
+  supervisor: 'Supervisor',
+};
+
+/** How close to the bottom (px) still counts as "at the end" for auto-scrolling. */
+const STICKY_PX = 32;
+
+/** Where the monitoring (or a join/leave command) is. */
+type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
+
+/**
+ * A live, read-only view of one conversation: a header (customer, channel, representative, queue,
+ * status and live timers), the transcript (customer, representative, bot and system messages
+ * appended live; it follows new messages unless the supervisor scrolled up, then offers "N new
+ * messages"), the customer's sentiment over time as a small chart with a text alternative, and the
+ * responsible-use notice.
+ *
+ * Setting `conversationId` starts silent monitoring (`service.monitor`) and opens the transcript
+ * stream; clearing it, closing the panel or removing it stops monitoring (`service.unmonitor`) and
+ * closes the stream. Join makes the supervisor a visible participant (the backend adds a system
+ * message that says so); Leave ends that. Messages are rendered as text: nothing a customer types
+ * becomes markup.
+ *
+ * @summary Watch one conversation live (transcript, sentiment, timers), then join or leave it.
+ *
+ * @slot notice - The responsible-use notice; replaces the `notice` property's text.
+ * @slot empty - Shown when no conversation is being monitored.
+ *
+ * @fires {JoinRequestEvent} sc-join-request - Before joining; cancelable.
+ * @fires {JoinedEvent} sc-joined - After the supervisor joined.
+ * @fires {LeaveRequestEvent} sc-leave-request - Before leaving; cancelable.
+ * @fires {LeftEvent} sc-left - After the supervisor left (monitoring goes on).
+ * @fires {MonitorCloseEvent} sc-monitor-close - When the supervisor closes the panel; cancelable (a veto keeps monitoring).
+ * @fires {CommandFailedEvent} sc-command-failed - When monitoring, joining or leaving was refused or failed.
+ *
+ * @csspart header - The conversation's header (who, where, timers, actions).
+ * @csspart title - The customer's name.
+ * @csspart facts - The list of facts (channel, representative, queue, status, timers).
+ * @csspart actions - The Join/Leave and Close buttons.
+ * @csspart transcript - The scrolling transcript (a log).
+ * @csspart message - One transcript message.
+ * @csspart new-messages - The "N new messages" button shown after scrolling up.
+ * @csspart sentiment - The sentiment chart and its caption.
+ * @csspart notice - The responsible-use notice.
+ *
+ * @cssprop [--sc-monitor-transcript-height=22rem] - Height of the transcript.
+ * @cssprop --sc-color-sentiment-positive - The chart's positive side.
+ * @cssprop --sc-color-sentiment-negative - The chart's negative side.
+ */
+export class MonitorPanel extends LitElement {
+  static override styles = [tokens, buttonStyles, monitorPanelStyles];
+
+  /** The data service. Provided by `<supervisor-console>` (context) or set by the host. */
+  @consume({ context: supervisorServiceContext, subscribe: true })
+  @property({ attribute: false })
+  service?: SupervisorService;
+
+  /** The conversation to monitor; `null` shows the empty state. */
+  @property({ attribute: 'conversation-id' }) conversationId: string | null = null;
+
+  /** The responsible-use notice (the `notice` slot replaces it). Empty hides it. */
+  @property() notice = DEFAULT_MONITOR_NOTICE;
+
+  /** Hides the Close button (for hosts that place the panel themselves). */
+  @property({ type: Boolean, attribute: 'no-close' }) noClose = false;
+
+  @state() private activity: Activity = 'idle';
+  @state() private failure: string | null = null;
+  @state() private refusal: string | null = null;
+  /** Follow new messages (the supervisor has not scrolled up). */
+  @state() private stick = true;
+  /** How many messages the supervisor had seen when they scrolled up. */
+  @state() private seenCount = 0;
+  @state() private hasNoticeSlot = false;
+
+  @query('.scroller') private scroller!: HTMLElement | null;
+
+  /** The conversation monitored now (we asked the service to monitor it). */
+  private monitoring: string | null = null;
+  private lastSeen: Conversation | undefined;
+  private renderedMessages = 0;
+
+  private readonly conversationController = new ObservableController<Conversation | undefined>(
+    this,
+    () =>
+      this.conversationId && this.service
+        ? this.service.conversation$(this.conversationId)
+        : undefined,
+  );
+  private readonly ruleContextController = new ObservableController<RuleContext>(
+    this,
+    () => this.service?.ruleContext$,
+  );
+  private readonly queuesController = new ObservableController<ReadonlyMap<string, Queue>>(
+    this,
+    () => this.service?.queues$,
+  );
+  /** The transcript: subscribed only while monitoring this conversation. */
+  private readonly transcriptController = new ObservableController<TranscriptState>(this, () =>
+    this.monitoring && this.service ? this.service.transcript$(this.monitoring) : undefined,
+  );
+  private readonly clockController = new ObservableController<number>(this, () =>
+    this.conversationId ? sharedClock() : undefined,
+  );
+
+  private get conversation(): Conversation | undefined {
+    const c = this.conversationController.value;
+    return c && c.id === this.conversationId ? c : undefined;
+  }
+
+  /** Is the transcript stream open now? (For tests and hosts.) */
+  get streaming(): boolean {
+    return this.transcriptController.subscribed;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Monitoring starts again when the panel is put back into the page.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopMonitoring();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('service') || changed.has('conversationId')) {
+      if (this.monitoring && this.monitoring !== this.conversationId) this.stopMonitoring();
+      if (changed.has('service') && this.monitoring) this.stopMonitoring();
+      if (changed.has('conversationId')) {
+        this.lastSeen = undefined;
+        this.failure = null;
+        this.refusal = null;
+        this.stick = true;
+        this.seenCount = 0;
+        this.renderedMessages = 0;
+      }
+      this.conversationController.refresh();
+      this.ruleContextController.refresh();
+      this.queuesController.refresh();
+      this.clockController.refresh();
+    }
+    const c = this.conversation;
+    if (c) this.lastSeen = c;
+    this.maybeStartMonitoring();
+  }
+
+  /** Starts monitoring once the conversation and the rules are known. */
+  private maybeStartMonitoring(): void {
+    const service = this.service;
+    const id = this.conversationId;
+    if (!service || !id || this.monitoring === id || this.refusal || !this.isConnected) return;
+    const c = this.conversation;
+    const ctx = this.ruleContextController.value;
+    if (!c || !ctx || !ctx.supervisorId) return;
+    // Already monitoring it (e.g. from another panel): just show it.
+    const verdict: Verdict = c.monitoredBy.includes(ctx.supervisorId)
+      ? { allowed: true }
+      : canMonitor(ctx, c);
+    if (!verdict.allowed) {
+      this.refusal = verdict.detail;
+      return;
+    }
+    this.monitoring = id;
+    this.transcriptController.refresh();
+    if (c.monitoredBy.includes(ctx.supervisorId)) return;
+    this.activity = 'starting';
+    void service.monitor(id).then((outcome) => {
+      if (this.monitoring !== id) return;
+      this.activity = 'idle';
+      if (outcome.status !== 'succeeded') {
+        this.report(outcome);
+        this.monitoring = null;
+        this.refusal = this.failure;
+        this.transcriptController.refresh();
+      }
+    });
+  }
+
+  private stopMonitoring(): void {
+    const id = this.monitoring;
+    if (!id) return;
+    this.monitoring = null;
+    this.activity = 'idle';
+    this.transcriptController.refresh();
+    const c = this.service?.getConversation(id);
+    const me = this.service?.ruleContext.supervisorId;
+    if (this.service && c && me && (c.monitoredBy.includes(me) || c.joinedBy.includes(me))) {
+      void this.service.unmonitor(id);
+    }
+  }
+
+  /** Closes the panel: stops monitoring and the transcript stream (unless a listener vetoes). */
+  close(): void {
+    const id = this.conversationId;
+    if (!id) return;
+    const event = new MonitorCloseEvent({ conversationId: id });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    this.stopMonitoring();
+    this.conversationId = null;
+  }
+
+  private report(outcome: CommandOutcome): void {
+    const message = outcome.error ? describeCommandError(outcome.error) : 'The command failed.';
+    this.failure = message;
+    this.dispatchEvent(
+      new CommandFailedEvent({ conversationId: outcome.conversationId, outcome, message }),
+    );
+  }
+
+  /** Joins the monitored conversation as a visible participant. */
+  async join(): Promise<CommandOutcome | undefined> {
+    const service = this.service;
+    const id = this.monitoring;
+    if (!service || !id || this.activity !== 'idle') return undefined;
+    const request = new JoinRequestEvent({ conversationId: id });
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return undefined;
+    this.failure = null;
+    this.activity = 'joining';
+    const outcome = await service.join(id);
+    this.activity = 'idle';
+    if (outcome.status === 'succeeded') {
+      this.dispatchEvent(new JoinedEvent({ conversationId: id, outcome }));
+    } else this.report(outcome);
+    return outcome;
+  }
+
+  /** Leaves the conversation; monitoring goes on silently. */
+  async leave(): Promise<CommandOutcome | undefined> {
+    const service = this.service;
+    const id = this.monitoring;
+    if (!service || !id || this.activity !== 'idle') return undefined;
+    const request = new LeaveRequestEvent({ conversationId: id });
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return undefined;
+    this.failure = null;
+    this.activity = 'leaving';
+    const outcome = await service.leave(id);
+    this.activity = 'idle';
+    if (outcome.status === 'succeeded') {
+      this.dispatchEvent(new LeftEvent({ conversationId: id, outcome }));
+    } else this.report(outcome);
+    return outcome;
+  }
+
+  // ----- transcript scrolling -------------------------------------------------------------------
+
+  private get messageCount(): number {
+    return this.transcriptController.value?.messages.length ?? 0;
+  }
+
+  /** Messages that arrived since the supervisor scrolled up. */
+  private get unseen(): number {
+    return this.stick ? 0 : Math.max(0, this.messageCount - this.seenCount);
+  }
+
+  private onScroll = (): void => {
+    const el = this.scroller;
+    if (!el) return;
+    const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight <= STICKY_PX;
+    if (atEnd || this.stick) this.seenCount = this.messageCount;
+    this.stick = atEnd;
+  };
+
+  private scrollToEnd = (): void => {
+    const el = this.scroller;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    this.stick = true;
+    this.seenCount = this.messageCount;
+    el.focus();
+  };
+
+  override updated(): void {
+    const count = this.messageCount;
+    if (count === this.renderedMessages) return;
+    this.renderedMessages = count;
+    const el = this.scroller;
+    if (el && this.stick) el.scrollTop = el.scrollHeight;
+  }
+
+  // ----- rendering ------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    if (!this.conversationId) {
+      return html`<div class="empty" part="empty">
+        <slot name="empty"><p>Choose Monitor on a conversation to watch it here.</p></slot>
+      </div>`;
+    }
+    const c = this.conversation ?? this.lastSeen;
+    const ctx = this.ruleContextController.value;
+    return html`<section class="panel" aria-labelledby="customer">
+      ${this.renderHeader(c, ctx)}
+      ${
+        this.refusal
+          ? html`<p class="problem" role="alert">${this.refusal}</p>`
+          : html`${
+              this.failure ? html`<p class="problem" role="alert">${this.failure}</p>` : nothing
+            }
+            ${this.renderTranscript()} ${this.renderSentiment(c)}`
+      }
+      ${this.renderNotice()}
+    </section>`;
+  }
+
+  private renderHeader(c: Conversation | undefined, ctx: RuleContext | undefined): TemplateResult {
+    const name = c?.customerName || (c ? 'Unnamed customer' : 'Loading…');
+    const now = this.service?.now() ?? this.clockController.value ?? Date.now();
+    const me = ctx?.supervisorId ?? '';
+    const joined = !!c && c.joinedBy.includes(me);
+    const closed = !this.conversation && !!this.lastSeen;
+    const wait = c ? waitTime(c, now) : null;
+    const handle = c ? handleTime(c, now) : null;
+    return html`<header class="header" part="header">
+      <div class="title-row">
+        <h2 id="customer" class="title" part="title">${name}</h2>
+        <div class="actions" part="actions">
+          ${this.renderJoinLeave(c, ctx, joined)}
+          ${
+            this.noClose
+              ? nothing
+              : html`<button class="close" @click=${this.close} aria-label="Close monitor">
+                  ${svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`}
+                </button>`
+          }
+        </div>
+      </div>
+      <p class="mode ${joined ? 'joined' : 'silent'}" role="status">
+        ${
+          closed
+            ? 'The conversation has ended.'
+            : this.refusal
+              ? 'Not monitoring.'
+              : this.activity === 'starting'
+                ? 'Starting to monitor…'
+                : joined
+                  ? 'You joined: the representative and the customer see you.'
+                  : 'Monitoring silently: nobody sees you.'
+        }
+      </p>
+      ${
+        c
+          ? html`<dl class="facts" part="facts">
+              <div>
+                <dt>Channel</dt>
+                <dd>
+                  ${channelIcon(c.channel)}
+                  ${channelLabel(c.channel)}${c.mode !== 'text' ? ` (${c.mode})` : ''}
+                </dd>
+              </div>
+              <div>
+                <dt>Representative</dt>
+                <dd>${representativeName(ctx?.representatives, c.representativeId)}</dd>
+              </div>
+              <div>
+                <dt>Queue</dt>
+                <dd>${queueName(this.queuesController.value, c.queueId)}</dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd>${statusLabel(c.status)}</dd>
+              </div>
+              <div>
+                <dt>Wait</dt>
+                <dd>
+                  <span class="timer" title=${describeDuration(wait)}>${formatDuration(wait)}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>Handle</dt>
+                <dd>
+                  <span class="timer" title=${describeDuration(handle)}
+                    >${formatDuration(handle)}</span
+                  >
+                </dd>
+              </div>
+            </dl>`
+          : nothing
+      }
+    </header>`;
+  }
+
+  private renderJoinLeave(
+    c: Conversation | undefined,
+    ctx: RuleContext | undefined,
+    joined: boolean,
+  ): unknown {
+    if (!c || !ctx || this.refusal || !this.monitoring) return nothing;
+    const busy = this.activity !== 'idle';
+    const verdict: Verdict = joined ? canLeave(ctx, c) : canJoin(ctx, c);
+    const disabled = busy || !verdict.allowed;
+    const label = joined
+      ? this.activity === 'leaving'
+        ? 'Leaving…'
+        : 'Leave'
+      : this.activity === 'joining'
+        ? 'Joining…'
+        : 'Join';
+    const why = !busy && !verdict.allowed ? verdict.detail : '';
+    return html`<button
+        class=${joined ? 'leave' : 'join primary'}
+        aria-disabled=${disabled ? 'true' : 'false'}
+        aria-describedby="join-why"
+        title=${why}
+        @click=${() => {
+          if (!disabled) void (joined ? this.leave() : this.join());
+        }}
+      >
+        ${label}
+      </button>
+      <span id="join-why" class="visually-hidden">${why}</span>`;
+  }
+
+  private renderTranscript(): TemplateResult {
+    const t = this.transcriptController.value;
+    const messages = t?.messages ?? [];
+    return html`<section class="transcript" part="transcript" aria-labelledby="transcript-title">
+      <h3 id="transcript-title" class="section-title">Transcript</h3>
+      ${
+        t && t.status !== 'live'
+          ? html`<p class="stream-status">
+              ${
+                t.status === 'loading'
+                  ? 'Loading the transcript…'
+                  : t.status === 'reconnecting'
+                    ? 'Reconnecting to the transcript…'
+                    : (t.message ?? 'The transcript is offline.')
+              }
+            </p>`
+          : nothing
+      }
+      <div
+        class="scroller"
+        role="log"
+        aria-labelledby="transcript-title"
+        tabindex="0"
+        @scroll=${this.onScroll}
+      >
+        ${
+          messages.length === 0 && t?.status === 'live'
+            ? html`<p class="stream-status">No messages yet.</p>`
+            : nothing
+        }
+        <ol class="messages">
+          ${repeat(
+            messages,
+            (m) => m.id,
+            (m) => this.renderMessage(m),
+          )}
+        </ol>
+      </div>
+      ${
+        this.unseen > 0
+          ? html`<button class="new-messages" part="new-messages" @click=${this.scrollToEnd}>
+              ${this.unseen} new ${this.unseen === 1 ? 'message' : 'messages'} ↓
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private renderMessage(m: TranscriptMessage): TemplateResult {
+    const author = (AUTHOR_LABELS as Record<string, string>)[m.author] ? m.author : 'system';
+    const label = AUTHOR_LABELS[author as MessageAuthor];
+    const showName = author !== 'system';
+    return html`<li class="message ${author}" part="message">
+      <div class="meta">
+        ${
+          showName
+            ? html`<span class="author">${m.authorName || label}</span>
+                ${m.authorName ? html`<span class="role">${label}</span>` : nothing}`
+            : nothing
+        }
+        ${m.visibility === 'representatives' ? html`<span class="private">Private</span>` : nothing}
+        <time datetime=${new Date(m.at).toISOString()}>${formatClock(m.at)}</time>
+      </div>
+      <p class="text">${m.text}</p>
+    </li>`;
+  }
+
+  private renderSentiment(c: Conversation | undefined): TemplateResult {
+    const points = sentimentPoints(this.transcriptController.value?.messages ?? [], c);
+    return html`<figure class="sentiment" part="sentiment">
+      ${sentimentChart(points)}
+      <figcaption>
+        ${sentimentIcon(points.at(-1) ?? 'neutral')} ${describeSentiment(points)}
+      </figcaption>
+    </figure>`;
+  }
+
+  private renderNotice(): TemplateResult {
+    const visible = this.hasNoticeSlot || this.notice.trim() !== '';
+    return html`<aside
+      class="notice"
+      part="notice"
+      ?hidden=${!visible}
+      aria-label="Responsible use"
+    >
+      <slot name="notice" @slotchange=${this.onNoticeSlot}>${this.notice}</slot>
+    </aside>`;
+  }
+
+  private onNoticeSlot = (e: Event): void => {
+    const slot = e.target as HTMLSlotElement;
+    this.hasNoticeSlot = slot.assignedNodes({ flatten: false }).length > 0;
+  };
+}
+
+/** The customer's sentiment after each of their messages; the conversation's own when none yet. */
+export function sentimentPoints(
+  messages: readonly TranscriptMessage[],
+  c: Conversation | undefined,
+): Sentiment[] {
+  const points = messages
+    .filter((m) => m.author === 'customer' && typeof m.sentiment === 'string')
+    .map((m) => m.sentiment as Sentiment);
+  if (points.length === 0 && c) return [c.sentiment];
+  return points;
+}
+
+/** The chart's text alternative: "Sentiment went from Neutral to Negative over 5 messages". */
+export function describeSentiment(points: readonly Sentiment[]): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (first === undefined || last === undefined) return 'No customer sentiment yet.';
+  const over = points.length > 1 ? ` over ${points.length} customer messages` : '';
+  if (sentimentScore(first) === sentimentScore(last)) {
+    return `Sentiment stayed ${sentimentLabel(last)}${over}.`;
+  }
+  return `Sentiment went from ${sentimentLabel(first)} to ${sentimentLabel(last)}${over}.`;
+}
+
+const CHART_W = 240;
+const CHART_H = 56;
+const PAD = 6;
+
+/** A small line chart of sentiment scores (-3 … 3); decorative, its caption says what it shows. */
+function sentimentChart(points: readonly Sentiment[]): TemplateResult {
+  const y = (s: Sentiment) => CHART_H / 2 - (sentimentScore(s) * (CHART_H / 2 - PAD)) / 3;
+  const n = points.length;
+  const x = (i: number) => (n <= 1 ? CHART_W / 2 : PAD + (i * (CHART_W - 2 * PAD)) / (n - 1));
+  const coords = points.map((p, i) => `${x(i).toFixed(1)},${y(p).toFixed(1)}`).join(' ');
+  return html`<svg
+    class="chart"
+    viewBox="0 0 ${CHART_W} ${CHART_H}"
+    aria-hidden="true"
+    focusable="false"
+  >
+    ${svg`<rect class="band positive" x="0" y="0" width=${CHART_W} height=${CHART_H / 2}></rect>
+      <rect class="band negative" x="0" y=${CHART_H / 2} width=${CHART_W} height=${CHART_H / 2}></rect>
+      <line class="baseline" x1="0" x2=${CHART_W} y1=${CHART_H / 2} y2=${CHART_H / 2}></line>
+      ${n > 1 ? svg`<polyline class="line" points=${coords}></polyline>` : nothing}
+      ${points.map(
+        (p, i) =>
+          svg`<circle class="dot ${sentimentScore(p) < 0 ? 'neg' : sentimentScore(p) > 0 ? 'pos' : 'neu'}" cx=${x(i)} cy=${y(p)} r="3"></circle>`,
+      )}`}
+  </svg>`;
+}
