@@ -58,8 +58,8 @@ export const DATA_COLUMNS: readonly Column[] = [
     firstDirection: 'asc',
     width: 'minmax(11rem, 2fr)',
   },
-  { id: 'status', label: 'Status', sortKey: 'status', firstDirection: 'asc', width: '7.5rem' },
-  { id: 'channel', label: 'Channel', sortKey: 'channel', firstDirection: 'asc', width: '8.5rem' },
+  { id: 'status', label: 'Status', sortKey: 'status', firstDirection: 'asc', width: '6.75rem' },
+  { id: 'channel', label: 'Channel', sortKey: 'channel', firstDirection: 'asc', width: '8rem' },
   {
     id: 'representative',
     label: 'Representative',
@@ -72,7 +72,7 @@ export const DATA_COLUMNS: readonly Column[] = [
     label: 'Queue',
     sortKey: 'queue',
     firstDirection: 'asc',
-    width: 'minmax(6.5rem, 1fr)',
+    width: 'minmax(8rem, 1.1fr)',
   },
   {
     id: 'wait',
@@ -95,7 +95,7 @@ export const DATA_COLUMNS: readonly Column[] = [
     label: 'Sentiment',
     sortKey: 'sentiment',
     firstDirection: 'asc',
-    width: '9.5rem',
+    width: '10.5rem',
   },
   {
     id: 'monitoring',
@@ -151,8 +151,8 @@ export interface CellContent {
 
 /** Visible text for the eye and a spoken form for screen readers (e.g. "4:05" / "4 minutes 5 seconds"). */
 function spoken(visible: string, words: string): TemplateResult {
-  return html`<span aria-hidden="true">${visible}</span
-    ><span class="visually-hidden">${words}</span>`;
+  return html`<span aria-hidden="true">${visible}</span>
+    <span class="visually-hidden">${words}</span>`;
 }
 
 const MODE_LABELS: Record<string, string> = { voice: 'voice', video: 'video' };
@@ -192,7 +192,7 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
     : undefined;
   const title = `${name}${you} — ${detailText}${pending ? ` — transfer to ${pending} pending` : ''}`;
   return {
-    content: html`<span class="primary clip">${name}${you}</span>${detail}`,
+    content: html`<span class="primary clip">${name}${you}</span> ${detail}`,
     title,
   };
 }
@@ -216,8 +216,8 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
     case 'customer': {
       const title = c.subject ? `${c.customerName} — ${c.subject}` : c.customerName;
       return {
-        content: html`<span class="primary clip">${c.customerName}</span
-          ><span class="secondary clip">${c.subject}</span>`,
+        content: html`<span class="primary clip">${c.customerName}</span>
+          <span class="secondary clip">${c.subject}</span>`,
         title,
       };
     }
@@ -225,7 +225,7 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
       const label = statusLabel(c.status);
       const pending = c.pendingTransfer !== null && c.status !== 'closed';
       return {
-        content: html`<span class="badge status-${statusClass(c.status)}">${label}</span>${
+        content: html`<span class="badge status-${statusClass(c.status)}">${label}</span> ${
             pending ? html`<span class="secondary clip">Transfer pending</span>` : nothing
           }`,
         title: pending ? `${label} — transfer pending` : label,

@@ -69,7 +69,7 @@ const table = css`
     border: 0;
     outline: none;
     padding: 0.35rem 0;
-    width: min(20rem, 40vw);
+    width: min(15rem, 30vw);
   }
 
   .search input::placeholder {
@@ -842,6 +842,7 @@ const table = css`
   .menu-item:focus {
     outline: 2px solid var(--_focus);
     outline-offset: -2px;
+    background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
   }
 
   .menu-item.disabled {
@@ -853,10 +854,12 @@ const table = css`
   }
 
   .reason {
-    grid-column: 1 / -1;
+    margin-top: -0.2rem;
+    padding: 0 0.6rem 0.4rem;
     font-size: 0.75rem;
     color: var(--_muted);
     white-space: normal;
+    cursor: not-allowed;
   }
 
   .cell-tip {

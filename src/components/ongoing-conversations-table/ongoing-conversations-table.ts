@@ -267,6 +267,8 @@ export class OngoingConversationsTable extends LitElement {
   private previousRows = new Map<string, Conversation>();
   private readonly flashes = new Map<string, { until: number; parity: number }>();
   private hadRows = false;
+  /** Rows of the view that are not closing (the count the footer shows). */
+  private shownCount = 0;
   private rowShortcuts = 'Enter';
 
   override connectedCallback(): void {
@@ -416,7 +418,7 @@ export class OngoingConversationsTable extends LitElement {
     this.keyboard.clamp(this.gridBounds(bodyRows, columns.length));
     const state = failed ? 'error' : loading ? 'loading' : bodyRows === 0 ? 'empty' : 'rows';
     return html`
-      ${this.renderToolbar(view, connection, rules)} ${this.renderBanner(connection)}
+      ${this.renderToolbar(rules)} ${this.renderBanner(connection)}
       <div class="frame">
         <div
           part="grid"
@@ -449,7 +451,7 @@ export class OngoingConversationsTable extends LitElement {
         ${state === 'rows' ? nothing : this.renderState(state, view)}
         <div class="cell-tip" aria-hidden="true" hidden></div>
       </div>
-      ${this.renderFooter(view, rows.length, columns)} ${this.renderMenu(rules)}
+      ${this.renderFooter(view, connection, rules)} ${this.renderMenu(rules)}
       <div class="visually-hidden live" role="status" aria-live="polite" aria-atomic="true"></div>
     `;
   }
@@ -464,11 +466,7 @@ export class OngoingConversationsTable extends LitElement {
     );
   }
 
-  private renderToolbar(
-    view: ConversationView | undefined,
-    connection: ConnectionState | undefined,
-    rules: RuleContext,
-  ): TemplateResult {
+  private renderToolbar(rules: RuleContext): TemplateResult {
     const filter = this.filter;
     const queues = [...(this.queues.value ?? EMPTY_QUEUES).values()].sort((a, b) =>
       a.name.localeCompare(b.name),
@@ -486,7 +484,8 @@ export class OngoingConversationsTable extends LitElement {
             </svg>
             <input
               type="search"
-              placeholder="Search customer, subject, representative, queue"
+              placeholder="Search conversations"
+              title="Search customer, subject, representative and queue"
               .value=${this.searchDraft}
               @input=${this.onSearchInput}
               @keydown=${this.onSearchKeyDown}
@@ -563,8 +562,6 @@ export class OngoingConversationsTable extends LitElement {
         </div>
         ${this.persistKey ? this.renderViewsMenu() : nothing}
         <slot name="toolbar"></slot>
-        <span class="spacer"></span>
-        ${this.renderConnectionStatus(view, connection)}
       </div>
     `;
   }
@@ -668,7 +665,6 @@ export class OngoingConversationsTable extends LitElement {
     view: ConversationView | undefined,
     connection: ConnectionState | undefined,
   ): TemplateResult {
-    const status = connection?.status ?? 'connecting';
     const words: Record<string, string> = {
       connecting: 'Connecting',
       live: 'Live',
@@ -676,6 +672,11 @@ export class OngoingConversationsTable extends LitElement {
       offline: 'Offline',
     };
     const updated = connection?.lastUpdateAt ?? null;
+    // Data arrived but the adapter sent no "live" status (the contract does not require one).
+    const status =
+      connection?.status === 'connecting' && updated !== null
+        ? 'live'
+        : (connection?.status ?? 'connecting');
     return html`
       <span class="connection" part="status">
         <span class="pill pill-${status}"
@@ -919,24 +920,27 @@ export class OngoingConversationsTable extends LitElement {
 
   private renderFooter(
     view: ConversationView | undefined,
-    shown: number,
-    columns: readonly Column[],
+    connection: ConnectionState | undefined,
+    rules: RuleContext,
   ): TemplateResult {
-    const hasActions = columns.some((c) => c.id === 'actions');
+    const keys = ROW_ACTIONS.filter((a) => isActionEnabled(rules.settings, a.action));
     return html`<div class="footer" part="footer">
       <span class="row-count">
-        ${view ? html`${count.format(shown)} of ${count.format(view.total)} conversations` : nothing}
+        ${
+          view && !this.failed
+            ? html`${count.format(this.shownCount)} of ${count.format(view.total)} conversations`
+            : nothing
+        }
       </span>
       <span class="keys" id="keys-help">
         Arrow keys move, Enter
-        ${hasActions ? 'opens actions' : 'sorts a column'}${
-          hasActions
-            ? html`; <kbd>M</kbd> monitor, <kbd>A</kbd> assign, <kbd>T</kbd> transfer,
-                <kbd>Delete</kbd> force close`
-            : nothing
-        }.
+        ${keys.length ? 'opens actions' : 'on a header sorts'}${keys.map(
+          (a, i) => html`${i === 0 ? '; ' : ', '}<kbd>${a.keyLabel}</kbd> ${a.label.toLowerCase()}`,
+        )}.
       </span>
       <slot name="footer"></slot>
+      <span class="spacer"></span>
+      ${this.renderConnectionStatus(view, connection)}
     </div>`;
   }
 
@@ -964,22 +968,31 @@ export class OngoingConversationsTable extends LitElement {
   }
 
   private renderMenuItem(a: RowAction, i: number): TemplateResult {
+    // The reason sits beside the item (not inside it), so the item's name stays its label and the
+    // reason is its description.
     const reasonId = `reason-${a.action}`;
-    return html`<div
-      class="menu-item${a.allowed ? '' : ' disabled'}"
-      part="menu-item"
-      role="menuitem"
-      tabindex=${i === this.menuFocus ? 0 : -1}
-      data-action=${a.action}
-      aria-disabled=${a.allowed ? 'false' : 'true'}
-      aria-labelledby="label-${a.action}"
-      aria-describedby=${ifDefined(a.allowed ? undefined : reasonId)}
-      aria-keyshortcuts=${a.keyLabel}
-      title=${ifDefined(a.allowed ? undefined : a.reason)}
-    >
-      <span class="menu-label" id="label-${a.action}">${a.label}</span>
-      <kbd aria-hidden="true">${a.keyLabel}</kbd>
-      ${a.allowed ? nothing : html`<span class="reason" id=${reasonId}>${a.reason}</span>`}
+    return html`<div class="menu-entry" role="none">
+      <div
+        class="menu-item${a.allowed ? '' : ' disabled'}"
+        part="menu-item"
+        role="menuitem"
+        tabindex=${i === this.menuFocus ? 0 : -1}
+        data-action=${a.action}
+        aria-disabled=${a.allowed ? 'false' : 'true'}
+        aria-describedby=${ifDefined(a.allowed ? undefined : reasonId)}
+        aria-keyshortcuts=${a.keyLabel}
+        title=${ifDefined(a.allowed ? undefined : a.reason)}
+      >
+        <span class="menu-label">${a.label}</span>
+        <kbd aria-hidden="true">${a.keyLabel}</kbd>
+      </div>
+      ${
+        a.allowed
+          ? nothing
+          : html`<div class="reason" role="none" id=${reasonId} data-action=${a.action}>
+              ${a.reason}
+            </div>`
+      }
     </div>`;
   }
 
@@ -1058,8 +1071,10 @@ export class OngoingConversationsTable extends LitElement {
     this.lastQueryKey = key;
     const now = view.now;
     const next = new Map<string, Conversation>();
+    let shown = 0;
     for (const c of view.rows) {
       next.set(c.id, c);
+      if (c.status !== 'closed') shown += 1;
       if (!compare) continue;
       const before = this.previousRows.get(c.id);
       if (before !== c && (before === undefined || before.version !== c.version)) {
@@ -1068,6 +1083,7 @@ export class OngoingConversationsTable extends LitElement {
       }
     }
     this.previousRows = next;
+    this.shownCount = shown;
     if (this.flashes.size > 200) {
       for (const [id, f] of this.flashes) if (f.until <= now) this.flashes.delete(id);
     }

@@ -1,0 +1,97 @@
+// Screenshots of <ongoing-conversations-table> on 10,000 simulated conversations, light and dark.
+// Serves demo/ with Vite (vite.config.ts, serve mode) and drives Debian's Chromium through
+// playwright-core; PNGs go to docs/screenshots/. Usage: node scripts/screenshot.mjs
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { findChromium } from './chromium.mjs';
+
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+
+const server = await createServer({
+  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+  root: fileURLToPath(new URL('../demo', import.meta.url)),
+  server: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+await server.listen();
+const address = server.httpServer?.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
+
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+
+/** Rows rendered inside the table's shadow root. */
+const rowsRendered = () =>
+  document.querySelector('ongoing-conversations-table')?.shadowRoot?.querySelectorAll('.body-row')
+    .length ?? 0;
+
+async function shoot(name, { colorScheme, query = '', prepare } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    colorScheme,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message));
+  page.on('console', (msg) => {
+    if ((msg.type() === 'error' || msg.type() === 'warning') && !msg.text().includes('dev mode')) {
+      console.error(`[${name}] console ${msg.type()}:`, msg.text());
+    }
+  });
+  await page.goto(`${base}/table.html?n=10000&cps=20&seed=7${query}`);
+  await page.waitForFunction(rowsRendered, null, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  if (prepare) await prepare(page);
+  const stats = await page.evaluate(() => {
+    const table = document.querySelector('ongoing-conversations-table');
+    const grid = table.shadowRoot.querySelector('[role="grid"]');
+    return {
+      rowcount: grid.getAttribute('aria-rowcount'),
+      rendered: table.shadowRoot.querySelectorAll('.body-row').length,
+    };
+  });
+  const file = `${out}${name}.png`;
+  await page.screenshot({ path: file });
+  console.log(`${file}: aria-rowcount ${stats.rowcount}, ${stats.rendered} rows in the DOM`);
+  await context.close();
+}
+
+try {
+  await shoot('table-10k-light', { colorScheme: 'light' });
+  await shoot('table-10k-dark', { colorScheme: 'dark' });
+  // Keyboard: focus the grid, move down, open the row's actions on a row whose rules forbid some.
+  await shoot('table-actions-menu-light', {
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.evaluate(() => document.querySelector('ongoing-conversations-table').focusGrid());
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+    },
+  });
+  await shoot('table-filtered-dark', {
+    colorScheme: 'dark',
+    query: '&view=sort:attention.desc;status:active,waiting;wait:120',
+    prepare: async (page) => {
+      await page.evaluate(() => document.querySelector('ongoing-conversations-table').focusGrid());
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(300);
+    },
+  });
+} finally {
+  await browser.close();
+  await server.close();
+}
