@@ -294,7 +294,7 @@ describe('RestAdapter over MSW', function () {
       },
       {
         label: 'timeout (applied, answer lost) once',
-        fault: { kind: 'timeout', times: 1, hangMs: 1500 },
+        fault: { kind: 'timeout', times: 1, hangMs: 2000 },
         outcome: 'succeeded',
         applied: true,
         attempts: 2,
@@ -343,7 +343,7 @@ describe('RestAdapter over MSW', function () {
           it(`${name} → ${f.outcome}${f.applied ? ', applied once' : ', nothing applied'}`, async () => {
             h = await harness({
               simulator: { transferAnswerDelayMs: 60_000 },
-              adapter: { retries: RETRIES, timeoutMs: 300 },
+              adapter: { retries: RETRIES, timeoutMs: 500 },
             });
             const prepared = await COMMANDS[name](h);
             const before = truth(h, prepared.id).version;
@@ -591,8 +591,8 @@ describe('RestAdapter over MSW', function () {
     });
 
     it('a silent stream (no heartbeat) is reconnected after idleTimeoutMs', async () => {
-      h = await harness({ backend: { heartbeatMs: 40 }, adapter: { idleTimeoutMs: 250 } });
-      await pause(400);
+      h = await harness({ backend: { heartbeatMs: 40 }, adapter: { idleTimeoutMs: 400 } });
+      await pause(600);
       expect(h.adapter.statuses, 'heartbeats keep it live').to.deep.equal(['connecting', 'live']);
       h.faults.stallStreams();
       await until(() => h!.adapter.statuses.length === 4, 'a reconnect');
