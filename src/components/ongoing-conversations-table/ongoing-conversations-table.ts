@@ -267,6 +267,7 @@ export class OngoingConversationsTable extends LitElement {
   private previousRows = new Map<string, Conversation>();
   private readonly flashes = new Map<string, { until: number; parity: number }>();
   private hadRows = false;
+  private focusInGrid = false;
   /** Rows of the view that are not closing (the count the footer shows). */
   private shownCount = 0;
   private rowShortcuts = 'Enter';
@@ -365,6 +366,14 @@ export class OngoingConversationsTable extends LitElement {
       this.clock.refresh();
     }
     if (serviceChanged || this.filter !== this.boundFilter || this.sort !== this.boundSort) {
+      if (this.boundFilter !== undefined) {
+        // A new filter or sort starts at the top: the active row and the scroll position reset (on
+        // live data changes, by contrast, the active cell follows its conversation).
+        this.activeId = null;
+        if (this.keyboard.active.row > 1)
+          this.keyboard.active = { row: 1, col: this.keyboard.active.col };
+        this.windowing.scrollToIndex(0);
+      }
       this.boundFilter = this.filter;
       this.boundSort = this.sort;
       this.view.refresh();
@@ -376,6 +385,8 @@ export class OngoingConversationsTable extends LitElement {
     const view = this.view.value;
     if (view && view !== this.lastView) this.trackChanges(view);
     this.followActiveRow();
+    const focusedNow = this.shadowRoot?.activeElement ?? null;
+    this.focusInGrid = focusedNow !== null && focusedNow.closest('[role="grid"]') !== null;
   }
 
   protected override firstUpdated(): void {
@@ -383,6 +394,12 @@ export class OngoingConversationsTable extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.pendingFocus && this.focusInGrid && !this.shadowRoot?.activeElement) {
+      // The focused row was moved or replaced by this render (a live reorder, a conversation that
+      // left): put focus back on the active cell, which follows the conversation.
+      this.cellTarget(this.keyboard.active)?.focus({ preventScroll: true });
+    }
+    this.focusInGrid = false;
     if (this.pendingFocus) {
       const pos = this.pendingFocus;
       this.pendingFocus = null;
@@ -1221,7 +1238,7 @@ export class OngoingConversationsTable extends LitElement {
 
   private showMenu(): void {
     const menu = this.menuEl;
-    if (!menu || !this.menuFor) return;
+    if (!menu || !this.menuFor || !this.isConnected) return;
     const index = this.rows.findIndex((c) => c.id === this.menuFor);
     const anchor =
       index >= 0
