@@ -547,13 +547,18 @@ export class MonitorPanel extends LitElement {
       ?hidden=${!visible}
       aria-label="Responsible use"
     >
-      <slot name="notice" @slotchange=${this.onNoticeSlot}>${this.notice}</slot>
+      <slot name="notice" @slotchange=${this.onNoticeSlot}></slot>${
+        this.hasNoticeSlot ? nothing : this.notice
+      }
     </aside>`;
   }
 
   private onNoticeSlot = (e: Event): void => {
     const slot = e.target as HTMLSlotElement;
-    this.hasNoticeSlot = slot.assignedNodes({ flatten: false }).length > 0;
+    // Flattened: a slot forwarded by a wrapping element counts only when it brings content.
+    this.hasNoticeSlot = slot
+      .assignedNodes({ flatten: true })
+      .some((n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '');
   };
 }
 

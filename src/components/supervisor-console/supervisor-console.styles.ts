@@ -1,0 +1,173 @@
+import { css } from 'lit';
+
+export const supervisorConsoleStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  :host([theme='light']) {
+    --sc-color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --sc-color-scheme: dark;
+  }
+
+  .console {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    color: var(--_text);
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .toolbar ::slotted(*) {
+    margin-inline-start: auto;
+  }
+  .connection {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.6rem;
+    padding: 0.25rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_surface);
+  }
+  .connection .dot {
+    inline-size: 0.6rem;
+    block-size: 0.6rem;
+    border-radius: 50%;
+    background: var(--_muted);
+  }
+  .connection.live .dot {
+    background: var(--_success);
+  }
+  .connection.reconnecting .dot {
+    background: var(--_warning);
+  }
+  .connection.offline .dot {
+    background: var(--_danger);
+  }
+  .connection .state {
+    font-weight: 600;
+  }
+  .connection .message,
+  .connection .updated,
+  .connection .problems {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .connection .problems {
+    color: var(--_warning);
+  }
+
+  representatives-board {
+    padding: 0.6rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .main {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75rem;
+    align-items: start;
+  }
+  .main.with-side {
+    grid-template-columns: minmax(0, 1fr) var(--sc-console-side-width, 24rem);
+  }
+  ongoing-conversations-table {
+    min-width: 0;
+  }
+  .side {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    position: sticky;
+    top: 0.5rem;
+  }
+
+  .activity {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr);
+    gap: 0.75rem;
+  }
+  .transfers,
+  .log {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.6rem 0.75rem;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0 0 0.4rem;
+    font-size: 0.95rem;
+  }
+  .empty {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .transfers ul,
+  .log ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-block-size: 12rem;
+    overflow: auto;
+  }
+  .transfers li,
+  .log li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.1rem 0.6rem;
+    padding: 0.3rem 0;
+    border-top: 1px solid var(--_border);
+  }
+  .transfers li:first-child,
+  .log li:first-child {
+    border-top: 0;
+  }
+  .transfers .waiting {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+  .transfers .waiting time {
+    font-variant-numeric: tabular-nums;
+  }
+  .transfers .accepted .answer {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .transfers .rejected .answer {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .log time {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .log .failed span,
+  .log .refused span,
+  .log .rejected span {
+    color: var(--_danger);
+  }
+  .log .succeeded span,
+  .log .accepted span {
+    color: var(--_success);
+  }
+
+  @container (max-width: 62rem) {
+    .main.with-side,
+    .activity {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .side {
+      position: static;
+    }
+  }
+`;
