@@ -3,3 +3,4 @@
  * element registered under its default tag name.
  */
 export * from './index.js';
+import './define.js';

@@ -14,3 +14,4 @@ export * from './left.js';
 export * from './command-failed.js';
 export * from './monitor-close.js';
 export * from './representative-select.js';
+export * from './view-change.js';

@@ -25,19 +25,13 @@ import type { ConnectionState, TransferTracking } from '../../service/state.js';
 import { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import type { AssignDialog } from '../assign-dialog/assign-dialog.js';
-import '../assign-dialog/assign-dialog.define.js';
 import type { ForceCloseDialog } from '../force-close-dialog/force-close-dialog.js';
-import '../force-close-dialog/force-close-dialog.define.js';
 import type { MonitorPanel } from '../monitor-panel/monitor-panel.js';
 import { DEFAULT_MONITOR_NOTICE } from '../monitor-panel/monitor-panel.js';
-import '../monitor-panel/monitor-panel.define.js';
 import type { OngoingConversationsTable } from '../ongoing-conversations-table/ongoing-conversations-table.js';
-import '../ongoing-conversations-table/ongoing-conversations-table.define.js';
-import '../representatives-board/representatives-board.define.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { queueName, representativeName } from '../shared/representative-parts.js';
 import type { TransferDialog } from '../transfer-dialog/transfer-dialog.js';
-import '../transfer-dialog/transfer-dialog.define.js';
 import { supervisorConsoleStyles } from './supervisor-console.styles.js';
 
 /** One line of the session's intervention log (one per command, updated as it progresses). */
@@ -81,6 +75,9 @@ const LOG_LIMIT = 100;
  * `adapter` property; else a service provided by an ancestor (`supervisorServiceContext`); else a
  * simulated contact centre built from `simulatorOptions` (the demo default). It provides the
  * service to the elements inside it through the same context.
+ *
+ * Its define module (`supervisor-console.define.js`) also registers the elements it composes; a
+ * host registering the class under its own name registers those too (their `*.define.js`).
  *
  * A row action from the table (`sc-action-request`) opens the matching dialog or the monitor panel,
  * unless a listener of the host page called `preventDefault()` on it.
