@@ -3,6 +3,10 @@
  * exported for hosts that register them under their own tag names; `define` entries register them.
  */
 export * from './domain/index.js';
+export * from './service/index.js';
+export * from './adapters/index.js';
+export * from './context/supervisor-context.js';
+export * from './controllers/observable-controller.js';
 export * from './events/index.js';
 export { CommandDialog } from './components/shared/command-dialog.js';
 export type { DialogPhase, ShowOptions } from './components/shared/command-dialog.js';
