@@ -1,0 +1,146 @@
+/**
+ * Every story is a test fixture: for each named export of each stories module, compose the meta's and
+ * the story's args and parameters, install the story's MSW handlers, render it with the story's render
+ * function (`story.render ?? meta.render`), wait until its frame's setup is done and the element has
+ * settled, run its `play` function if it has one, then check it with axe. Lit dev-mode warnings fail
+ * the story (test/setup.ts), and no hostile string may ever run.
+ *
+ * After Spectrum Web Components' `test/visual/test.ts`, with `visualDiff` replaced by axe.
+ */
+import './setup.js';
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
+import type { HttpHandler } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { TemplateResult } from 'lit';
+import * as assignDialog from '../stories/assign-dialog.stories.js';
+import * as forceCloseDialog from '../stories/force-close-dialog.stories.js';
+import * as table from '../stories/ongoing-conversations-table.stories.js';
+import * as transferDialog from '../stories/transfer-dialog.stories.js';
+import { hostileStringRan } from '../stories/support/data.js';
+import type { StoryFrame } from '../stories/support/story-frame.js';
+
+/** A CSF3 story or meta, as far as this harness needs it. */
+interface Annotations {
+  readonly title?: string;
+  readonly args?: Record<string, unknown>;
+  readonly parameters?: Record<string, unknown> & {
+    readonly msw?: { readonly handlers?: readonly HttpHandler[] } | readonly HttpHandler[];
+    /** Text the story must show once settled (checked here: the story reached its state). */
+    readonly test?: { readonly shows?: string | readonly string[] };
+  };
+  readonly render?: (args: Record<string, unknown>, context: unknown) => TemplateResult;
+  readonly play?: (context: {
+    canvasElement: HTMLElement;
+    args: Record<string, unknown>;
+  }) => Promise<void> | void;
+}
+
+type StoriesModule = { readonly default: Annotations } & Record<string, unknown>;
+
+const MODULES: readonly StoriesModule[] = [
+  table as StoriesModule,
+  assignDialog as StoriesModule,
+  transferDialog as StoriesModule,
+  forceCloseDialog as StoriesModule,
+];
+
+let worker: SetupWorker | null = null;
+
+/** The page's MSW worker, started on the first story that has handlers. */
+async function mockWorker(): Promise<SetupWorker> {
+  if (!worker) {
+    const w = setupWorker();
+    await w.start({
+      serviceWorker: { url: '/mockServiceWorker.js' },
+      quiet: true,
+      onUnhandledRequest: 'bypass',
+    });
+    worker = w;
+  }
+  return worker;
+}
+
+function handlersOf(parameters: Annotations['parameters']): readonly HttpHandler[] {
+  const msw = parameters?.msw;
+  if (!msw) return [];
+  return Array.isArray(msw) ? msw : ((msw as { handlers?: HttpHandler[] }).handlers ?? []);
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Waits for every story frame's setup, then for the elements inside to render. */
+async function settled(root: Element): Promise<void> {
+  const frames = [
+    ...(root.localName === 'sc-story-frame' ? [root] : []),
+    ...root.querySelectorAll('sc-story-frame'),
+  ] as StoryFrame[];
+  await Promise.all(frames.map((f) => f.ready));
+  for (let i = 0; i < 3; i++) {
+    await frame();
+    const elements = [...root.querySelectorAll('*')].filter((e) => e.localName.includes('-'));
+    await Promise.all(
+      elements.map((e) => (e as Partial<{ updateComplete: Promise<unknown> }>).updateComplete),
+    );
+  }
+}
+
+/** The text of an element and its shadow trees, as the eye finds it (markup escaped as text). */
+function deepText(node: Node): string {
+  let text = '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const el = node as Element;
+  if (el.shadowRoot) text += deepText(el.shadowRoot);
+  for (const child of node.childNodes) text += deepText(child);
+  return text;
+}
+
+/** The first match of `selector` in an element's light and shadow trees. */
+function deepQuery(root: Element | ShadowRoot, selector: string): Element | null {
+  const direct = root.querySelector(selector);
+  if (direct) return direct;
+  for (const el of root.querySelectorAll('*')) {
+    const found = el.shadowRoot ? deepQuery(el.shadowRoot, selector) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+for (const mod of MODULES) {
+  const meta = mod.default;
+  describe(`Stories: ${meta.title}`, () => {
+    afterEach(() => {
+      fixtureCleanup();
+      worker?.resetHandlers();
+    });
+
+    for (const [name, value] of Object.entries(mod)) {
+      if (name === 'default') continue;
+      const story = value as Annotations;
+      it(`${name}: renders, settles and passes axe`, async () => {
+        const args = { ...meta.args, ...story.args };
+        const parameters = { ...meta.parameters, ...story.parameters };
+        const handlers = handlersOf(parameters);
+        if (handlers.length > 0) (await mockWorker()).use(...handlers);
+        const render = story.render ?? meta.render;
+        if (!render) throw new Error(`${meta.title} / ${name} has no render function`);
+        const el = await fixture(render(args, { args, parameters, globals: {}, name }));
+        await settled(el);
+        if (story.play) {
+          await story.play({ canvasElement: el.parentElement!, args });
+          await settled(el);
+        }
+        const shows = parameters.test?.shows ?? [];
+        const text = deepText(el).replace(/\s+/g, ' ');
+        for (const expected of typeof shows === 'string' ? [shows] : shows) {
+          expect(text, `${name} shows "${expected}"`).to.include(expected);
+        }
+        await expect(el).to.be.accessible();
+        expect(hostileStringRan(), 'a hostile string ran').to.equal(false);
+        if (name === 'HostileStrings') {
+          expect(text, 'markup shown as text').to.match(/<script>|<img /);
+          expect(deepQuery(el, 'script, img, a[href]'), 'no element injected').to.equal(null);
+        }
+      });
+    }
+  });
+}
