@@ -5,17 +5,9 @@
 import { LitElement, css, html } from 'lit';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { Conversation } from '../../src/domain/index.js';
-import {
-  COLUMN_TITLES,
-  byCustomer,
-  byWait,
-  cellTexts,
-  lookupsOf,
-  matchesFilter,
-  type BenchWorld,
-  type Lookups,
-} from '../data.js';
+import { COLUMN_TITLES, cellTexts, lookupsOf, type BenchWorld, type Lookups } from '../data.js';
 import { installBench, type Contender } from '../contender.js';
+import { LiveRows } from '../live-rows.js';
 
 class PlainLitTable extends LitElement {
   static override styles = css`
@@ -58,16 +50,16 @@ customElements.define('plain-lit-table', PlainLitTable);
 
 class LitContender implements Contender {
   private el!: PlainLitTable;
-  private all = new Map<string, Conversation>();
-  private order = byWait;
-  private text = '';
-  private dirty = false;
+  private live!: LiveRows;
 
   async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
-    for (const c of world.conversations) this.all.set(c.id, c);
     this.el = document.createElement('plain-lit-table') as PlainLitTable;
     this.el.lookups = lookupsOf(world);
-    this.recompute();
+    this.live = new LiveRows(world.conversations, (rows) => {
+      this.el.rows = rows;
+      this.el.now = Date.now();
+      this.el.requestUpdate();
+    });
     host.append(this.el);
     setInterval(() => {
       this.el.now = Date.now();
@@ -76,32 +68,16 @@ class LitContender implements Contender {
     await this.el.updateComplete;
   }
 
-  private recompute(): void {
-    this.el.rows = [...this.all.values()]
-      .filter((c) => matchesFilter(c, this.text))
-      .sort(this.order);
-    this.el.now = Date.now();
-    this.el.requestUpdate();
-  }
-
   apply(changes: Conversation[]): void {
-    for (const c of changes) this.all.set(c.id, c);
-    if (this.dirty) return;
-    this.dirty = true;
-    requestAnimationFrame(() => {
-      this.dirty = false;
-      this.recompute();
-    });
+    this.live.apply(changes);
   }
 
   sortByCustomer(): void {
-    this.order = byCustomer;
-    this.recompute();
+    this.live.sortByCustomer();
   }
 
   filter(text: string): void {
-    this.text = text;
-    this.recompute();
+    this.live.filter(text);
   }
 
   rowsInDom(): number {

@@ -4,35 +4,23 @@
  * Minimal but honest: it keeps the same live, sorted view and ticking times as the real element.
  */
 import type { Conversation } from '../../src/domain/index.js';
-import {
-  COLUMN_TITLES,
-  byCustomer,
-  byWait,
-  cellTexts,
-  lookupsOf,
-  matchesFilter,
-  type BenchWorld,
-  type Lookups,
-} from '../data.js';
+import { COLUMN_TITLES, cellTexts, lookupsOf, type BenchWorld, type Lookups } from '../data.js';
 import { installBench, type Contender } from '../contender.js';
+import { LiveRows } from '../live-rows.js';
 
 const ROW = 40;
 const HEIGHT = 600;
 
 class VanillaTable implements Contender {
-  private all = new Map<string, Conversation>();
+  private live!: LiveRows;
   private rows: Conversation[] = [];
-  private order = byWait;
-  private text = '';
   private lookups!: Lookups;
   private scroller!: HTMLDivElement;
   private body!: HTMLDivElement;
   private pool: { el: HTMLDivElement; cells: HTMLDivElement[] }[] = [];
-  private dirty = false;
 
   mount(host: HTMLElement, world: BenchWorld): void {
     this.lookups = lookupsOf(world);
-    for (const c of world.conversations) this.all.set(c.id, c);
     const header = document.createElement('div');
     header.className = 'row header';
     for (const title of COLUMN_TITLES) {
@@ -58,13 +46,11 @@ class VanillaTable implements Contender {
     }
     this.scroller.addEventListener('scroll', () => this.render(), { passive: true });
     setInterval(() => this.render(), 1000); // ticking wait and handle times
-    this.recompute();
-    this.render();
-  }
-
-  private recompute(): void {
-    this.rows = [...this.all.values()].filter((c) => matchesFilter(c, this.text)).sort(this.order);
-    this.body.style.height = `${this.rows.length * ROW}px`;
+    this.live = new LiveRows(world.conversations, (rows) => {
+      this.rows = rows;
+      this.body.style.height = `${rows.length * ROW}px`;
+      this.render();
+    });
   }
 
   private render(): void {
@@ -84,26 +70,15 @@ class VanillaTable implements Contender {
   }
 
   apply(changes: Conversation[]): void {
-    for (const c of changes) this.all.set(c.id, c);
-    if (this.dirty) return;
-    this.dirty = true;
-    requestAnimationFrame(() => {
-      this.dirty = false;
-      this.recompute();
-      this.render();
-    });
+    this.live.apply(changes);
   }
 
   sortByCustomer(): void {
-    this.order = byCustomer;
-    this.recompute();
-    this.render();
+    this.live.sortByCustomer();
   }
 
   filter(text: string): void {
-    this.text = text;
-    this.recompute();
-    this.render();
+    this.live.filter(text);
   }
 
   rowsInDom(): number {
