@@ -6,12 +6,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import {
-  CHANNELS,
   DEFAULT_SORT,
   isActionEnabled,
-  ONGOING_STATUSES,
-  channelLabel,
-  statusLabel,
   type Conversation,
   type ConversationFilter,
   type ConversationSort,
@@ -22,9 +18,10 @@ import {
 import { ActionRequestEvent, type ConversationAction } from '../../events/action-request.js';
 import { ViewChangeEvent, type ViewChangeSource } from '../../events/view-change.js';
 import { sharedClock } from '../../internal/clock.js';
-import { formatClock } from '../../internal/format.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { ConversationView, SupervisorService } from '../../service/supervisor-service.js';
+import { ActionsMenuController, type ActionsMenuHost } from './actions-menu.js';
+import { LiveAnnouncer } from './announcer.js';
 import {
   ACTIONS_COLUMN,
   DATA_COLUMNS,
@@ -38,6 +35,7 @@ import {
   GridKeyboardController,
   type CellPosition,
   type GridBounds,
+  type GridKeyboardHost,
 } from './grid-keyboard-controller.js';
 import { styles } from './ongoing-conversations-table.styles.js';
 import {
@@ -46,8 +44,8 @@ import {
   actionLabel,
   anyActionEnabled,
   rowActions,
-  type RowAction,
 } from './row-actions.js';
+import { RowChangeTracker } from './row-changes.js';
 import {
   SavedViewStore,
   cleanViewName,
@@ -60,24 +58,17 @@ import {
   type SavedView,
   type TableView,
 } from './saved-views.js';
+import {
+  formatCount,
+  renderBanner,
+  renderEmpty,
+  renderError,
+  renderFooter,
+  renderLoading,
+  renderSkeleton,
+} from './status-parts.js';
+import { renderToolbar, type ListField, type ToolbarHandlers } from './toolbar.js';
 import { WindowingController } from './windowing.js';
-
-type ListField = 'statuses' | 'channels' | 'queueIds' | 'representativeIds';
-
-interface FilterOption {
-  readonly value: string;
-  readonly label: string;
-}
-
-/** Wait thresholds the toolbar offers (milliseconds; 0 = any). */
-const WAIT_THRESHOLDS: readonly FilterOption[] = [
-  { value: '0', label: 'Any wait' },
-  { value: '60000', label: '1 min or more' },
-  { value: '120000', label: '2 min or more' },
-  { value: '300000', label: '5 min or more' },
-  { value: '600000', label: '10 min or more' },
-  { value: '900000', label: '15 min or more' },
-];
 
 const EMPTY_RULES: RuleContext = {
   settings: { monitor: false, assign: false, transfer: false, forceClose: false },
@@ -85,10 +76,6 @@ const EMPTY_RULES: RuleContext = {
   representatives: new Map(),
 };
 const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
-/** How long a changed row stays highlighted (matches the CSS animation). */
-const FLASH_MS = 1200;
-const SKELETON_ROWS = 8;
-const count = new Intl.NumberFormat();
 
 /**
  * The supervisor's live list of ongoing conversations: who is waiting, who handles what, how the
@@ -165,7 +152,10 @@ const count = new Intl.NumberFormat();
  * @fires {ViewChangeEvent} sc-view-change - The supervisor changed the filter or sort (`detail:
  *   { filter, sort, viewName, encoded, source }`). Not fired when the host sets `filter` or `sort`.
  */
-export class OngoingConversationsTable extends LitElement {
+export class OngoingConversationsTable
+  extends LitElement
+  implements GridKeyboardHost, ActionsMenuHost
+{
   static override styles = styles;
 
   /** The data service; provided through `supervisorServiceContext` or set directly. */
@@ -210,15 +200,12 @@ export class OngoingConversationsTable extends LitElement {
   @property({ reflect: true })
   theme?: 'light' | 'dark';
 
-  /** The row whose actions menu is open (by conversation id). */
-  @state() private menuFor: string | null = null;
   /** The search field's text (committed to `filter.text` after a short pause). */
   @state() private searchDraft = '';
   @state() private savedViews: SavedView[] = [];
 
   @query('.body') private bodyEl?: HTMLElement;
   @query('.probe') private probeEl?: HTMLElement;
-  @query('.menu') private menuEl?: HTMLElement;
   @query('.live') private liveEl?: HTMLElement;
   @query('.cell-tip') private tipEl?: HTMLElement;
   @query('.frame') private frameEl?: HTMLElement;
@@ -244,33 +231,25 @@ export class OngoingConversationsTable extends LitElement {
   );
   private readonly windowing = new WindowingController(this, { overscan: 6 });
   private readonly keyboard = new GridKeyboardController(this);
+  private readonly menu = new ActionsMenuController(this);
+  private readonly changes = new RowChangeTracker(1200);
+  private readonly announcer = new LiveAnnouncer(() => this.liveEl);
 
   private boundFilter?: ConversationFilter;
   private boundSort?: ConversationSort;
   private boundService?: SupervisorService;
   private appliedViewName: string | null = null;
+  /** The conversation of the active row: the active cell follows it when rows reorder. */
   private activeId: string | null = null;
   private pendingFocus: CellPosition | null = null;
-  private menuOpening = false;
-  private menuFocus = 0;
-  private menuClosedAt = 0;
-  private menuClosedFor: string | null = null;
+  private focusInGrid = false;
+  private hadRows = false;
+  private rowShortcuts = 'Enter';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private announceSort = false;
   private announceFilter = false;
   private initialized = false;
-
-  // Row highlight: the conversations of the last view, to spot changed rows by identity/version.
-  private lastView?: ConversationView;
-  private lastQueryKey = '';
-  private previousRows = new Map<string, Conversation>();
-  private readonly flashes = new Map<string, { until: number; parity: number }>();
-  private hadRows = false;
-  private focusInGrid = false;
-  /** Rows of the view that are not closing (the count the footer shows). */
-  private shownCount = 0;
-  private rowShortcuts = 'Enter';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -290,6 +269,7 @@ export class OngoingConversationsTable extends LitElement {
     document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
     clearTimeout(this.searchTimer);
     clearTimeout(this.announceTimer);
+    this.announcer.cancel();
   }
 
   // ----- public API ---------------------------------------------------------------------------
@@ -313,8 +293,9 @@ export class OngoingConversationsTable extends LitElement {
   /** Saves the current filter and sort under `name` (replacing a view of that name). */
   saveView(name: string): boolean {
     const clean = cleanViewName(name);
-    const store = this.store();
-    if (!clean || !store.save({ name: clean, filter: this.filter, sort: this.sort })) return false;
+    if (!clean || !this.store().save({ name: clean, filter: this.filter, sort: this.sort })) {
+      return false;
+    }
     this.appliedViewName = clean;
     this.viewName = clean;
     this.refreshSavedViews();
@@ -335,7 +316,7 @@ export class OngoingConversationsTable extends LitElement {
     return true;
   }
 
-  /** Moves focus to the grid's active cell. */
+  /** Moves focus to the grid's active cell (its one tab stop). */
   focusGrid(): void {
     this.focusCell(this.keyboard.active);
   }
@@ -345,15 +326,13 @@ export class OngoingConversationsTable extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('persistKey')) this.refreshSavedViews();
     if (changed.has('viewName') && this.viewName !== this.appliedViewName) {
+      // The host named a saved view: apply it (quietly: the host asked, not the supervisor).
       const view = this.viewName ? this.store().get(this.viewName) : undefined;
+      this.appliedViewName = view?.name ?? null;
+      this.viewName = view?.name ?? null;
       if (view) {
         this.filter = view.filter;
         this.sort = view.sort;
-        this.appliedViewName = view.name;
-        this.searchDraft = view.filter.text ?? '';
-      } else {
-        this.appliedViewName = null;
-        this.viewName = null;
       }
     }
     if (changed.has('filter') && !this.searchTimer) this.searchDraft = this.filter.text ?? '';
@@ -370,8 +349,8 @@ export class OngoingConversationsTable extends LitElement {
         // A new filter or sort starts at the top: the active row and the scroll position reset (on
         // live data changes, by contrast, the active cell follows its conversation).
         this.activeId = null;
-        if (this.keyboard.active.row > 1)
-          this.keyboard.active = { row: 1, col: this.keyboard.active.col };
+        const { row, col } = this.keyboard.active;
+        if (row > 1) this.keyboard.active = { row: 1, col };
         this.windowing.scrollToIndex(0);
       }
       this.boundFilter = this.filter;
@@ -383,10 +362,10 @@ export class OngoingConversationsTable extends LitElement {
       this.windowing.estimate(this.clientHeight, this.cssRowHeight());
     }
     const view = this.view.value;
-    if (view && view !== this.lastView) this.trackChanges(view);
+    if (view) this.changes.track(view);
     this.followActiveRow();
-    const focusedNow = this.shadowRoot?.activeElement ?? null;
-    this.focusInGrid = focusedNow !== null && focusedNow.closest('[role="grid"]') !== null;
+    const focused = this.shadowRoot?.activeElement ?? null;
+    this.focusInGrid = focused !== null && focused.closest('[role="grid"]') !== null;
   }
 
   protected override firstUpdated(): void {
@@ -401,17 +380,12 @@ export class OngoingConversationsTable extends LitElement {
     }
     this.focusInGrid = false;
     if (this.pendingFocus) {
-      const pos = this.pendingFocus;
+      const target = this.cellTarget(this.pendingFocus);
       this.pendingFocus = null;
-      const target = this.cellTarget(pos);
       if (target) {
         target.focus({ preventScroll: true });
         target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       }
-    }
-    if (this.menuOpening) {
-      this.menuOpening = false;
-      this.showMenu();
     }
   }
 
@@ -422,20 +396,30 @@ export class OngoingConversationsTable extends LitElement {
     const connection = this.connection.value;
     const rules = this.rules.value ?? EMPTY_RULES;
     const columns = this.columns(rules);
-    const loading =
-      !view || (connection !== undefined && connection.lastUpdateAt === null && !this.failed);
     const failed = this.failed;
-    const rows = !loading && !failed && view ? view.rows : [];
-    const bodyRows = rows.length;
-    if (bodyRows > 0 && !this.hadRows && !this.matches(':focus-within')) {
+    const loading = !failed && (!view || connection?.lastUpdateAt === null);
+    const rows = loading || failed || !view ? [] : view.rows;
+    if (rows.length > 0 && !this.hadRows && !this.matches(':focus-within')) {
       // Rows arrived (first load, or after an empty result): the tab stop goes back to the first row.
       this.keyboard.active = { row: 1, col: this.keyboard.active.col };
     }
-    this.hadRows = bodyRows > 0;
-    this.keyboard.clamp(this.gridBounds(bodyRows, columns.length));
-    const state = failed ? 'error' : loading ? 'loading' : bodyRows === 0 ? 'empty' : 'rows';
+    this.hadRows = rows.length > 0;
+    this.keyboard.clamp(this.gridBounds(rows.length, columns.length));
     return html`
-      ${this.renderToolbar(rules)} ${this.renderBanner(connection)}
+      ${renderToolbar(
+        {
+          filter: this.filter,
+          sort: this.sort,
+          searchDraft: this.searchDraft,
+          queues: (this.queues.value ?? EMPTY_QUEUES).values(),
+          representatives: rules.representatives.values(),
+          savedViews: this.persistKey ? this.savedViews : null,
+          viewName: this.viewName,
+          urlSync: this.urlSync,
+        },
+        this.toolbarHandlers,
+      )}
+      ${renderBanner(connection, this.retry)}
       <div class="frame">
         <div
           part="grid"
@@ -443,7 +427,7 @@ export class OngoingConversationsTable extends LitElement {
           role="grid"
           aria-label=${this.label}
           aria-describedby="keys-help"
-          aria-rowcount=${bodyRows + 1}
+          aria-rowcount=${rows.length + 1}
           aria-colcount=${columns.length}
           aria-busy=${loading ? 'true' : 'false'}
           style="--_columns: var(--sc-table-columns, ${gridTemplate(columns)})"
@@ -457,277 +441,33 @@ export class OngoingConversationsTable extends LitElement {
           <div class="body" part="body" @scroll=${this.onBodyScroll}>
             <div class="probe" aria-hidden="true"></div>
             ${
-              state === 'rows'
+              rows.length > 0
                 ? this.renderRows(rows, columns, rules)
-                : state === 'loading'
-                  ? this.renderSkeleton(columns)
+                : loading
+                  ? renderSkeleton(columns, this.windowing.rowHeight)
                   : nothing
             }
           </div>
         </div>
-        ${state === 'rows' ? nothing : this.renderState(state, view)}
+        ${
+          failed
+            ? renderError(this.errorMessage(), this.retry)
+            : loading
+              ? renderLoading()
+              : rows.length === 0
+                ? renderEmpty(isFiltered(this.filter) ? (view?.total ?? 0) : 0, this.clearFilters)
+                : nothing
+        }
         <div class="cell-tip" aria-hidden="true" hidden></div>
       </div>
-      ${this.renderFooter(view, connection, rules)} ${this.renderMenu(rules)}
+      ${renderFooter(
+        view && !failed && !loading ? { shown: this.changes.shown, total: view.total } : null,
+        rules.settings,
+        connection,
+      )}
+      ${this.menu.render()}
       <div class="visually-hidden live" role="status" aria-live="polite" aria-atomic="true"></div>
     `;
-  }
-
-  private get failed(): boolean {
-    const connection = this.connection.value;
-    return (
-      this.view.error !== undefined ||
-      (connection !== undefined &&
-        connection.status === 'offline' &&
-        connection.lastUpdateAt === null)
-    );
-  }
-
-  private renderToolbar(rules: RuleContext): TemplateResult {
-    const filter = this.filter;
-    const queues = [...(this.queues.value ?? EMPTY_QUEUES).values()].sort((a, b) =>
-      a.name.localeCompare(b.name),
-    );
-    const reps = [...rules.representatives.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const attention = this.sort.key === 'attention';
-    return html`
-      <div class="toolbar" part="toolbar">
-        <div class="filters" role="search" aria-label="Filter conversations">
-          <label class="search" part="search">
-            <span class="visually-hidden">Search conversations</span>
-            <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.5" />
-              <path d="M10.5 10.5l3.5 3.5" stroke="currentColor" stroke-width="1.5" />
-            </svg>
-            <input
-              type="search"
-              placeholder="Search conversations"
-              title="Search customer, subject, representative and queue"
-              .value=${this.searchDraft}
-              @input=${this.onSearchInput}
-              @keydown=${this.onSearchKeyDown}
-            />
-          </label>
-          ${this.renderChoiceFilter(
-            'statuses',
-            'Status',
-            ONGOING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-            filter.statuses,
-          )}
-          ${this.renderChoiceFilter(
-            'channels',
-            'Channel',
-            CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
-            filter.channels,
-          )}
-          ${this.renderChoiceFilter(
-            'queueIds',
-            'Queue',
-            [
-              ...queues.map((q) => ({ value: q.id, label: q.name })),
-              { value: '', label: 'No queue' },
-            ],
-            filter.queueIds,
-          )}
-          ${this.renderChoiceFilter(
-            'representativeIds',
-            'Representative',
-            [
-              { value: '', label: 'Unassigned' },
-              ...reps.map((r) => ({
-                value: r.id,
-                label: r.kind === 'ai' ? `${r.name} (AI agent)` : r.name,
-              })),
-            ],
-            filter.representativeIds,
-          )}
-          <label class="wait-filter" part="filter">
-            <span>Waiting</span>
-            <select @change=${this.onWaitChange}>
-              ${WAIT_THRESHOLDS.map(
-                (o) =>
-                  html`<option
-                    value=${o.value}
-                    ?selected=${String(filter.minWaitMs ?? 0) === o.value}
-                  >
-                    ${o.label}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          <button
-            type="button"
-            class="toggle"
-            part="filter"
-            aria-pressed=${attention ? 'true' : 'false'}
-            title="Sort by attention: longest wait, worst sentiment and over-capacity representatives first"
-            @click=${this.onAttentionClick}
-          >
-            <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
-              <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" />
-            </svg>
-            Attention first
-          </button>
-          ${
-            isFiltered(filter)
-              ? html`<button type="button" class="link" @click=${this.clearFilters}>
-                  Clear filters
-                </button>`
-              : nothing
-          }
-        </div>
-        ${this.persistKey ? this.renderViewsMenu() : nothing}
-        <slot name="toolbar"></slot>
-      </div>
-    `;
-  }
-
-  private renderChoiceFilter(
-    field: ListField,
-    label: string,
-    options: readonly FilterOption[],
-    selected: readonly string[] | undefined,
-  ): TemplateResult {
-    const chosen = new Set(selected ?? []);
-    const summary = chosen.size > 0 ? `${label}: ${chosen.size} selected` : `${label}: any`;
-    return html`
-      <details class="choice" part="filter" data-field=${field} @toggle=${this.onDetailsToggle}>
-        <summary aria-label=${summary}>
-          ${label}${
-            chosen.size > 0
-              ? html` <span class="count" aria-hidden="true">${chosen.size}</span>`
-              : nothing
-          }
-        </summary>
-        <fieldset class="panel" @change=${this.onChoiceChange}>
-          <legend class="visually-hidden">${label}</legend>
-          ${options.map(
-            (o) => html`
-              <label class="option">
-                <input
-                  type="checkbox"
-                  data-field=${field}
-                  .value=${o.value}
-                  .checked=${chosen.has(o.value)}
-                />
-                <span>${o.label}</span>
-              </label>
-            `,
-          )}
-        </fieldset>
-      </details>
-    `;
-  }
-
-  private renderViewsMenu(): TemplateResult {
-    const views = this.savedViews;
-    return html`
-      <details class="choice views" part="views" @toggle=${this.onDetailsToggle}>
-        <summary>
-          Views${this.viewName ? html`: <span class="view-name">${this.viewName}</span>` : nothing}
-        </summary>
-        <div class="panel views-panel">
-          ${
-            views.length === 0
-              ? html`<p class="muted">No saved views yet.</p>`
-              : html`<ul class="view-list" aria-label="Saved views">
-                  ${views.map(
-                    (v) => html`
-                      <li>
-                        <button
-                          type="button"
-                          class="view-apply"
-                          data-view=${v.name}
-                          aria-current=${v.name === this.viewName ? 'true' : 'false'}
-                          @click=${this.onViewApply}
-                        >
-                          ${v.name}
-                        </button>
-                        <button
-                          type="button"
-                          class="view-delete icon-button"
-                          data-view=${v.name}
-                          aria-label="Delete view ${v.name}"
-                          title="Delete"
-                          @click=${this.onViewDelete}
-                        >
-                          ×
-                        </button>
-                      </li>
-                    `,
-                  )}
-                </ul>`
-          }
-          <form class="save-view" @submit=${this.onViewSave}>
-            <label>
-              <span>Save current view as</span>
-              <input name="name" required maxlength="80" autocomplete="off" />
-            </label>
-            <button type="submit">Save</button>
-          </form>
-          ${
-            this.urlSync
-              ? html`<button type="button" class="link copy-link" @click=${this.onCopyLink}>
-                  Copy link to this view
-                </button>`
-              : nothing
-          }
-        </div>
-      </details>
-    `;
-  }
-
-  private renderConnectionStatus(
-    view: ConversationView | undefined,
-    connection: ConnectionState | undefined,
-  ): TemplateResult {
-    const words: Record<string, string> = {
-      connecting: 'Connecting',
-      live: 'Live',
-      reconnecting: 'Reconnecting',
-      offline: 'Offline',
-    };
-    const updated = connection?.lastUpdateAt ?? null;
-    // Data arrived but the adapter sent no "live" status (the contract does not require one).
-    const status =
-      connection?.status === 'connecting' && updated !== null
-        ? 'live'
-        : (connection?.status ?? 'connecting');
-    return html`
-      <span class="connection" part="status">
-        <span class="pill pill-${status}"
-          ><span class="dot" aria-hidden="true"></span>${words[status] ?? status}</span
-        >
-        ${
-          updated !== null && view
-            ? html`<span class="updated">Last updated <time>${formatClock(updated)}</time></span>`
-            : nothing
-        }
-      </span>
-    `;
-  }
-
-  private renderBanner(connection: ConnectionState | undefined): TemplateResult {
-    const status = connection?.status;
-    const since =
-      connection?.lastUpdateAt != null
-        ? ` The list shows data from ${formatClock(connection.lastUpdateAt)}.`
-        : '';
-    let content: TemplateResult | typeof nothing = nothing;
-    let tone = '';
-    if (connection && connection.lastUpdateAt !== null && status === 'reconnecting') {
-      tone = 'warning';
-      content = html`<span class="spinner" aria-hidden="true"></span>
-        <span>Reconnecting to the contact centre…${since}</span>`;
-    } else if (connection && connection.lastUpdateAt !== null && status === 'offline') {
-      tone = 'danger';
-      content = html`<span
-          >Offline${connection.message ? html`: ${connection.message}` : nothing}.${since}</span
-        >
-        <button type="button" @click=${this.retry}>Reconnect</button>`;
-    }
-    return html`<div class="banner ${tone}" part="banner" role="status">${content}</div>`;
   }
 
   private renderHeader(columns: readonly Column[]): TemplateResult {
@@ -737,13 +477,15 @@ export class OngoingConversationsTable extends LitElement {
           ${columns.map((col, i) => {
             const active = this.keyboard.isActive(0, i);
             const sorted = col.sortKey !== null && this.sort.key === col.sortKey;
-            const ariaSort = sorted
-              ? this.sort.direction === 'asc'
+            const direction = sorted ? this.sort.direction : null;
+            const ariaSort =
+              direction === 'asc'
                 ? 'ascending'
-                : 'descending'
-              : col.sortKey
-                ? 'none'
-                : undefined;
+                : direction === 'desc'
+                  ? 'descending'
+                  : col.sortKey
+                    ? 'none'
+                    : undefined;
             return html`
               <div
                 class="cell head-cell ${col.numeric ? 'numeric' : ''}"
@@ -763,7 +505,7 @@ export class OngoingConversationsTable extends LitElement {
                         data-sort=${col.sortKey}
                         tabindex=${active ? 0 : -1}
                       >
-                        <span>${col.label}</span>${sortIcon(sorted ? this.sort.direction : null)}
+                        <span>${col.label}</span>${sortIcon(direction)}
                       </button>`
                     : html`<span class="head-label">${col.label}</span>`
                 }
@@ -784,7 +526,7 @@ export class OngoingConversationsTable extends LitElement {
     const range = this.windowing.range(rows.length);
     const indexes: number[] = [];
     for (let i = range.start; i < range.end; i++) indexes.push(i);
-    // The active row stays rendered even when scrolled away, so focus is never lost.
+    // The active row stays rendered even when scrolled away: it holds the grid's one tab stop.
     const activeIndex = this.keyboard.active.row - 1;
     if (
       activeIndex >= 0 &&
@@ -823,11 +565,10 @@ export class OngoingConversationsTable extends LitElement {
     rowHeight: number,
   ): TemplateResult {
     const row = index + 1;
-    const flash = this.flashes.get(c.id);
-    const flashing = flash !== undefined && flash.until > ctx.now;
+    const flash = this.changes.flash(c.id, ctx.now);
     const closing = c.status === 'closed';
-    const classes = `row body-row${flashing ? ` flash-${flash.parity}` : ''}${closing ? ' closing' : ''}`;
-    const parts = `row${closing ? ' row-closing' : ''}${flashing ? ' row-changed' : ''}`;
+    const classes = `row body-row${flash === null ? '' : ` flash-${flash}`}${closing ? ' closing' : ''}`;
+    const parts = `row${closing ? ' row-closing' : ''}${flash === null ? '' : ' row-changed'}`;
     return html`
       <div
         class=${classes}
@@ -840,7 +581,6 @@ export class OngoingConversationsTable extends LitElement {
         ${columns.map((col, i) => {
           const active = this.keyboard.isActive(row, i);
           if (col.id === 'actions') {
-            const open = this.menuFor === c.id;
             return html`<div class="cell actions-cell" part="cell" role="gridcell">
               <button
                 type="button"
@@ -850,20 +590,11 @@ export class OngoingConversationsTable extends LitElement {
                 data-col=${i}
                 tabindex=${active ? 0 : -1}
                 aria-haspopup="menu"
-                aria-expanded=${open ? 'true' : 'false'}
+                aria-expanded=${this.menu.openFor === c.id ? 'true' : 'false'}
                 aria-label="Actions for ${c.customerName}"
                 aria-keyshortcuts=${this.rowShortcuts}
               >
-                Actions
-                <svg
-                  class="icon chevron"
-                  viewBox="0 0 16 16"
-                  width="12"
-                  height="12"
-                  aria-hidden="true"
-                >
-                  <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
-                </svg>
+                Actions ${chevron}
               </button>
             </div>`;
           }
@@ -884,136 +615,24 @@ export class OngoingConversationsTable extends LitElement {
     `;
   }
 
-  private renderSkeleton(columns: readonly Column[]): TemplateResult {
-    const rows = Array.from({ length: SKELETON_ROWS }, (_, i) => i);
-    return html`${rows.map(
-      (i) =>
-        html`<div
-          class="row skeleton"
-          aria-hidden="true"
-          style="transform:translateY(${i * this.windowing.rowHeight}px)"
-        >
-          ${columns.map(() => html`<div class="cell"><span class="bone"></span></div>`)}
-        </div>`,
-    )}`;
+  // ----- state, columns, rows and focus -------------------------------------------------------
+
+  private get failed(): boolean {
+    const connection = this.connection.value;
+    return (
+      this.view.error !== undefined ||
+      (connection?.status === 'offline' && connection.lastUpdateAt === null)
+    );
   }
 
-  private renderState(
-    state: 'loading' | 'error' | 'empty',
-    view: ConversationView | undefined,
-  ): TemplateResult {
-    if (state === 'loading') {
-      return html`<div class="state loading" part="loading">
-        <span class="visually-hidden">Loading conversations…</span>
-      </div>`;
-    }
-    if (state === 'error') {
-      const message =
-        this.connection.value?.message ??
-        (this.view.error instanceof Error ? this.view.error.message : null) ??
-        'The contact centre could not be reached.';
-      return html`<div class="state message error" part="error" role="alert">
-        <p class="title">Conversations could not be loaded</p>
-        <p>${message}</p>
-        <button type="button" class="primary" @click=${this.retry}>Retry</button>
-      </div>`;
-    }
-    const filtered = isFiltered(this.filter) && (view?.total ?? 0) > 0;
-    return html`<div class="state message empty" part="empty">
-      <slot name="empty">
-        ${
-          filtered
-            ? html`<p class="title">No conversations match these filters</p>
-                <p>
-                  ${count.format(view?.total ?? 0)} ongoing conversations are hidden by the filters.
-                </p>
-                <button type="button" @click=${this.clearFilters}>Clear filters</button>`
-            : html`<p class="title">No ongoing conversations</p>
-                <p>New conversations appear here as soon as customers reach out.</p>`
-        }
-      </slot>
-    </div>`;
+  private errorMessage(): string {
+    const error = this.view.error;
+    return (
+      this.connection.value?.message ??
+      (error instanceof Error ? error.message : null) ??
+      'The contact centre could not be reached.'
+    );
   }
-
-  private renderFooter(
-    view: ConversationView | undefined,
-    connection: ConnectionState | undefined,
-    rules: RuleContext,
-  ): TemplateResult {
-    const keys = ROW_ACTIONS.filter((a) => isActionEnabled(rules.settings, a.action));
-    return html`<div class="footer" part="footer">
-      <span class="row-count">
-        ${
-          view && !this.failed
-            ? html`${count.format(this.shownCount)} of ${count.format(view.total)} conversations`
-            : nothing
-        }
-      </span>
-      <span class="keys" id="keys-help">
-        Arrow keys move, Enter
-        ${keys.length ? 'opens actions' : 'on a header sorts'}${keys.map(
-          (a, i) => html`${i === 0 ? '; ' : ', '}<kbd>${a.keyLabel}</kbd> ${a.label.toLowerCase()}`,
-        )}.
-      </span>
-      <slot name="footer"></slot>
-      <span class="spacer"></span>
-      ${this.renderConnectionStatus(view, connection)}
-    </div>`;
-  }
-
-  private renderMenu(rules: RuleContext): TemplateResult {
-    const c = this.menuFor ? this.findRow(this.menuFor) : undefined;
-    const actions = c ? rowActions(rules, c) : [];
-    return html`<div
-      class="menu"
-      part="menu"
-      role="menu"
-      popover="auto"
-      aria-label=${c ? `Actions for ${c.customerName}` : 'Actions'}
-      @toggle=${this.onMenuToggle}
-      @keydown=${this.onMenuKeyDown}
-      @click=${this.onMenuClick}
-    >
-      ${
-        actions.length === 0
-          ? html`<div role="menuitem" aria-disabled="true" tabindex="-1" class="menu-item">
-              No actions available
-            </div>`
-          : actions.map((a, i) => this.renderMenuItem(a, i))
-      }
-    </div>`;
-  }
-
-  private renderMenuItem(a: RowAction, i: number): TemplateResult {
-    // The reason sits beside the item (not inside it), so the item's name stays its label and the
-    // reason is its description.
-    const reasonId = `reason-${a.action}`;
-    return html`<div class="menu-entry" role="none">
-      <div
-        class="menu-item${a.allowed ? '' : ' disabled'}"
-        part="menu-item"
-        role="menuitem"
-        tabindex=${i === this.menuFocus ? 0 : -1}
-        data-action=${a.action}
-        aria-disabled=${a.allowed ? 'false' : 'true'}
-        aria-describedby=${ifDefined(a.allowed ? undefined : reasonId)}
-        aria-keyshortcuts=${a.keyLabel}
-        title=${ifDefined(a.allowed ? undefined : a.reason)}
-      >
-        <span class="menu-label">${a.label}</span>
-        <kbd aria-hidden="true">${a.keyLabel}</kbd>
-      </div>
-      ${
-        a.allowed
-          ? nothing
-          : html`<div class="reason" role="none" id=${reasonId} data-action=${a.action}>
-              ${a.reason}
-            </div>`
-      }
-    </div>`;
-  }
-
-  // ----- columns, rows and focus ----------------------------------------------------------------
 
   private columns(rules: RuleContext): readonly Column[] {
     return anyActionEnabled(rules) ? [...DATA_COLUMNS, ACTIONS_COLUMN] : DATA_COLUMNS;
@@ -1027,7 +646,7 @@ export class OngoingConversationsTable extends LitElement {
     return this.rows.find((c) => c.id === id);
   }
 
-  /** For the keyboard controller. */
+  /** @internal For the keyboard controller: the grid's extent now. */
   gridBounds(bodyRows = this.rows.length, cols?: number): GridBounds {
     return {
       bodyRows,
@@ -1036,11 +655,10 @@ export class OngoingConversationsTable extends LitElement {
     };
   }
 
-  /** For the keyboard controller: brings the cell into view, then focuses it after the update. */
+  /** @internal For the keyboard controller: brings a cell into view, then focuses it after the update. */
   focusCell(pos: CellPosition): void {
-    const rows = this.rows;
     if (pos.row > 0) {
-      this.activeId = rows[pos.row - 1]?.id ?? null;
+      this.activeId = this.rows[pos.row - 1]?.id ?? null;
       this.windowing.scrollToIndex(pos.row - 1);
     }
     this.pendingFocus = pos;
@@ -1064,46 +682,16 @@ export class OngoingConversationsTable extends LitElement {
     const rows = this.rows;
     const active = this.keyboard.active;
     if (active.row === 0 || rows.length === 0) return;
-    const at = rows[active.row - 1];
-    if (this.activeId !== null && at?.id !== this.activeId) {
+    if (this.activeId !== null && rows[active.row - 1]?.id !== this.activeId) {
       const index = rows.findIndex((c) => c.id === this.activeId);
       if (index >= 0) {
         this.keyboard.active = { row: index + 1, col: active.col };
         return;
       }
     }
-    const clamped = Math.min(active.row, rows.length);
-    if (clamped !== active.row) this.keyboard.active = { row: clamped, col: active.col };
-    this.activeId = rows[clamped - 1]?.id ?? null;
-  }
-
-  /** Marks the rows whose conversation changed since the last view, for a short highlight. */
-  private trackChanges(view: ConversationView): void {
-    this.lastView = view;
-    const key = encodeView({
-      filter: view.query.filter ?? {},
-      sort: view.query.sort ?? DEFAULT_SORT,
-    });
-    const compare = key === this.lastQueryKey && this.previousRows.size > 0;
-    this.lastQueryKey = key;
-    const now = view.now;
-    const next = new Map<string, Conversation>();
-    let shown = 0;
-    for (const c of view.rows) {
-      next.set(c.id, c);
-      if (c.status !== 'closed') shown += 1;
-      if (!compare) continue;
-      const before = this.previousRows.get(c.id);
-      if (before !== c && (before === undefined || before.version !== c.version)) {
-        const parity = this.flashes.get(c.id)?.parity === 0 ? 1 : 0;
-        this.flashes.set(c.id, { until: now + FLASH_MS, parity });
-      }
-    }
-    this.previousRows = next;
-    this.shownCount = shown;
-    if (this.flashes.size > 200) {
-      for (const [id, f] of this.flashes) if (f.until <= now) this.flashes.delete(id);
-    }
+    const row = Math.min(active.row, rows.length);
+    if (row !== active.row) this.keyboard.active = { row, col: active.col };
+    this.activeId = rows[row - 1]?.id ?? null;
   }
 
   private cssRowHeight(): number | undefined {
@@ -1114,8 +702,6 @@ export class OngoingConversationsTable extends LitElement {
   // ----- grid events ----------------------------------------------------------------------------
 
   private readonly onGridKeyDown = (event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement;
-    if (target.closest('.menu')) return;
     if (this.keyboard.onKeyDown(event)) {
       event.preventDefault();
       return;
@@ -1124,7 +710,8 @@ export class OngoingConversationsTable extends LitElement {
     if (row === 0 || event.ctrlKey || event.metaKey || event.altKey) return;
     const c = this.rows[row - 1];
     if (!c) return;
-    if (event.key === 'Enter' || (event.key === ' ' && !target.matches('button'))) {
+    const onButton = (event.target as HTMLElement).matches('button');
+    if (event.key === 'Enter' || (event.key === ' ' && !onButton)) {
       event.preventDefault();
       this.openMenu(c.id);
       return;
@@ -1139,21 +726,41 @@ export class OngoingConversationsTable extends LitElement {
   private readonly onGridFocusIn = (event: FocusEvent): void => {
     const el = (event.target as HTMLElement).closest<HTMLElement>('[data-col]');
     if (!el) return;
-    const col = Number(el.dataset.col);
     const rowEl = el.closest<HTMLElement>('.body-row');
     const row = rowEl ? Number(rowEl.dataset.index) + 1 : 0;
     if (row > 0) this.activeId = this.rows[row - 1]?.id ?? null;
-    this.keyboard.setActive({ row, col });
+    this.keyboard.setActive({ row, col: Number(el.dataset.col) });
     this.showTip(row > 0 ? el : null);
+  };
+
+  private readonly onGridFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !(event.currentTarget as HTMLElement).contains(next)) this.showTip(null);
   };
 
   private readonly onBodyScroll = (): void => {
     if (this.tipEl && !this.tipEl.hidden) this.tipEl.hidden = true;
   };
 
-  private readonly onGridFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (!next || !(event.currentTarget as HTMLElement).contains(next)) this.showTip(null);
+  private readonly onGridPointerDown = (event: PointerEvent): void => {
+    // A click on the actions cell around its button still moves the tab stop there.
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('.body-row .cell');
+    if (cell && !cell.hasAttribute('tabindex')) {
+      cell.querySelector<HTMLElement>('[data-col]')?.focus();
+    }
+  };
+
+  private readonly onGridClick = (event: MouseEvent): void => {
+    const target = event.target as HTMLElement;
+    const sort = target.closest<HTMLElement>('button.sort');
+    if (sort) {
+      this.sortBy(sort.dataset.sort as SortKey);
+      return;
+    }
+    const actions = target.closest<HTMLElement>('button.actions');
+    const rowEl = actions?.closest<HTMLElement>('.body-row');
+    const c = rowEl ? this.rows[Number(rowEl.dataset.index)] : undefined;
+    if (c) this.menu.toggle(c.id);
   };
 
   /**
@@ -1182,32 +789,6 @@ export class OngoingConversationsTable extends LitElement {
     tip.style.left = `${c.left - f.left + frame.scrollLeft}px`;
   }
 
-  private readonly onGridPointerDown = (event: PointerEvent): void => {
-    // Pointer focus on a cell (not a control) should still move the roving tab stop.
-    const cell = (event.target as HTMLElement).closest<HTMLElement>('.body-row .cell');
-    if (cell && !cell.hasAttribute('tabindex')) {
-      cell.querySelector<HTMLElement>('[data-col]')?.focus();
-    }
-  };
-
-  private readonly onGridClick = (event: MouseEvent): void => {
-    const target = event.target as HTMLElement;
-    const sort = target.closest<HTMLElement>('button.sort');
-    if (sort) {
-      this.sortBy(sort.dataset.sort as SortKey);
-      return;
-    }
-    const actions = target.closest<HTMLElement>('button.actions');
-    if (actions) {
-      const rowEl = actions.closest<HTMLElement>('.body-row');
-      const c = rowEl ? this.rows[Number(rowEl.dataset.index)] : undefined;
-      if (!c) return;
-      const justClosed = this.menuClosedFor === c.id && performance.now() - this.menuClosedAt < 300;
-      if (this.menuFor === c.id || justClosed) this.closeMenu(false);
-      else this.openMenu(c.id);
-    }
-  };
-
   private sortBy(key: SortKey): void {
     const column = DATA_COLUMNS.find((c) => c.sortKey === key);
     const direction =
@@ -1219,137 +800,14 @@ export class OngoingConversationsTable extends LitElement {
     this.changeView({ filter: this.filter, sort: { key, direction } }, 'user');
   }
 
-  // ----- actions menu -----------------------------------------------------------------------------
+  // ----- row actions ----------------------------------------------------------------------------
 
   private openMenu(id: string): void {
-    const rules = this.rules.value ?? EMPTY_RULES;
-    if (!anyActionEnabled(rules)) {
+    if (!anyActionEnabled(this.rules.value ?? EMPTY_RULES)) {
       this.announce('No actions are available.');
       return;
     }
-    const c = this.findRow(id);
-    if (!c) return;
-    const actions = rowActions(rules, c);
-    const firstAllowed = actions.findIndex((a) => a.allowed);
-    this.menuFocus = Math.max(0, firstAllowed);
-    this.menuFor = id;
-    this.menuOpening = true;
-  }
-
-  private showMenu(): void {
-    const menu = this.menuEl;
-    if (!menu || !this.menuFor || !this.isConnected) return;
-    const index = this.rows.findIndex((c) => c.id === this.menuFor);
-    const anchor =
-      index >= 0
-        ? (this.renderRoot as ShadowRoot).querySelector<HTMLElement>(
-            `.body-row[data-index="${index}"] .actions, .body-row[data-index="${index}"]`,
-          )
-        : null;
-    if (!menu.matches(':popover-open')) menu.showPopover();
-    if (anchor) {
-      const a = anchor.getBoundingClientRect();
-      const m = menu.getBoundingClientRect();
-      const below = a.bottom + 4 + m.height <= window.innerHeight;
-      const top = below ? a.bottom + 4 : Math.max(4, a.top - 4 - m.height);
-      const left = Math.min(Math.max(4, a.right - m.width), window.innerWidth - m.width - 4);
-      menu.style.top = `${Math.round(top)}px`;
-      menu.style.left = `${Math.round(left)}px`;
-    }
-    this.menuItems()[this.menuFocus]?.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...(this.menuEl?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-  }
-
-  /** Closes the menu; `restoreFocus` returns focus to the row's actions cell. */
-  private closeMenu(restoreFocus: boolean): void {
-    const id = this.menuFor;
-    if (this.menuEl?.matches(':popover-open')) this.menuEl.hidePopover();
-    this.menuFor = null;
-    if (restoreFocus && id) {
-      const index = this.rows.findIndex((c) => c.id === id);
-      const cols = this.columns(this.rules.value ?? EMPTY_RULES);
-      if (index >= 0) {
-        const pos = { row: index + 1, col: cols.length - 1 };
-        this.keyboard.setActive(pos);
-        this.focusCell(pos);
-      }
-    }
-  }
-
-  private readonly onMenuToggle = (event: Event): void => {
-    if ((event as ToggleEvent).newState !== 'closed') return;
-    // Light dismiss (Escape, a click outside) closes it natively: bring our state along.
-    if (this.menuFor) {
-      const focusWasInside = this.menuEl?.contains(this.shadowRoot?.activeElement ?? null) ?? false;
-      this.menuClosedFor = this.menuFor;
-      this.menuClosedAt = performance.now();
-      this.closeMenu(focusWasInside || this.shadowRoot?.activeElement == null);
-    }
-  };
-
-  private readonly onMenuKeyDown = (event: KeyboardEvent): void => {
-    const items = this.menuItems();
-    const current = items.indexOf(event.target as HTMLElement);
-    const move = (to: number) => {
-      if (items.length === 0) return;
-      this.menuFocus = (to + items.length) % items.length;
-      items.forEach((el, i) => el.setAttribute('tabindex', i === this.menuFocus ? '0' : '-1'));
-      items[this.menuFocus]?.focus();
-    };
-    switch (event.key) {
-      case 'ArrowDown':
-        move(current + 1);
-        break;
-      case 'ArrowUp':
-        move(current - 1);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(items.length - 1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        this.closeMenu(true);
-        break;
-      case 'Enter':
-      case ' ': {
-        const action = items[current]?.dataset.action as ConversationAction | undefined;
-        if (action) this.activateMenuAction(action);
-        break;
-      }
-      default: {
-        if (event.ctrlKey || event.metaKey || event.altKey) return;
-        const action = actionForKey(event.key);
-        if (!action) return;
-        this.activateMenuAction(action);
-      }
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
-
-  private readonly onMenuClick = (event: MouseEvent): void => {
-    const item = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
-    const action = item?.dataset.action as ConversationAction | undefined;
-    if (action) this.activateMenuAction(action);
-  };
-
-  private activateMenuAction(action: ConversationAction): void {
-    const c = this.menuFor ? this.findRow(this.menuFor) : undefined;
-    if (!c) return;
-    const offered = rowActions(this.rules.value ?? EMPTY_RULES, c).find((a) => a.action === action);
-    if (!offered) return;
-    if (!offered.allowed) {
-      this.announce(`${offered.label} is not available: ${offered.reason}`);
-      return;
-    }
-    this.closeMenu(true);
-    this.dispatchAction(c, action);
+    this.menu.open(id);
   }
 
   /** A shortcut key on a row: an allowed action fires; a disabled one says why; a switched-off one is not offered. */
@@ -1360,66 +818,60 @@ export class OngoingConversationsTable extends LitElement {
       this.announce(`${offered.label} is not available: ${offered.reason}`);
       return;
     }
-    this.dispatchAction(c, action);
+    this.requestAction(c, action);
   }
 
-  private dispatchAction(c: Conversation, action: ConversationAction): void {
+  /** The table's one way to act: a cancelable request for the console (it never calls the backend). */
+  private requestAction(c: Conversation, action: ConversationAction): void {
     const event = new ActionRequestEvent({ action, conversationId: c.id, conversation: c });
     this.dispatchEvent(event);
     if (event.defaultPrevented) this.announce(`${actionLabel(action)} was cancelled.`);
   }
 
-  // ----- toolbar events ---------------------------------------------------------------------------
-
-  private readonly onSearchInput = (event: Event): void => {
-    this.searchDraft = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.searchTimer = undefined;
-      this.commitSearch();
-    }, 250);
-  };
-
-  private readonly onSearchKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Enter') {
-      clearTimeout(this.searchTimer);
-      this.searchTimer = undefined;
-      this.commitSearch();
-    }
-  };
-
-  private commitSearch(): void {
-    const text = this.searchDraft;
-    if ((this.filter.text ?? '') === text) return;
-    const rest = withoutField(this.filter, 'text');
-    this.changeView({ filter: text.trim() ? { ...rest, text } : rest, sort: this.sort }, 'user');
+  /** @internal ActionsMenuHost */
+  menuConversation(id: string): Conversation | undefined {
+    return this.findRow(id);
   }
 
-  private readonly onChoiceChange = (event: Event): void => {
-    const input = event.target as HTMLInputElement;
-    const field = input.dataset.field as ListField | undefined;
-    if (!field) return;
-    const set = new Set<string>(this.filter[field] ?? []);
-    if (input.checked) set.add(input.value);
-    else set.delete(input.value);
-    const next: Record<string, unknown> = { ...this.filter, [field]: [...set] };
-    if (set.size === 0) delete next[field];
-    this.changeView({ filter: next as ConversationFilter, sort: this.sort }, 'user');
-  };
+  /** @internal ActionsMenuHost */
+  menuRules(): RuleContext {
+    return this.rules.value ?? EMPTY_RULES;
+  }
 
-  private readonly onWaitChange = (event: Event): void => {
-    const ms = Number((event.target as HTMLSelectElement).value);
-    const rest = withoutField(this.filter, 'minWaitMs');
-    this.changeView(
-      { filter: ms > 0 ? { ...rest, minWaitMs: ms } : rest, sort: this.sort },
-      'user',
-    );
-  };
+  /** @internal ActionsMenuHost */
+  menuAnchor(id: string): HTMLElement | null {
+    const index = this.rows.findIndex((c) => c.id === id);
+    if (index < 0) return null;
+    const row = this.renderRoot.querySelector<HTMLElement>(`.body-row[data-index="${index}"]`);
+    return row?.querySelector<HTMLElement>('button.actions') ?? row;
+  }
 
-  private readonly onAttentionClick = (): void => {
-    const sort: ConversationSort =
-      this.sort.key === 'attention' ? DEFAULT_SORT : { key: 'attention', direction: 'desc' };
-    this.changeView({ filter: this.filter, sort }, 'user');
+  /** @internal ActionsMenuHost */
+  menuClosed(id: string, restoreFocus: boolean): void {
+    if (!restoreFocus) return;
+    const index = this.rows.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    const pos = { row: index + 1, col: this.columns(this.menuRules()).length - 1 };
+    this.keyboard.setActive(pos);
+    this.focusCell(pos);
+  }
+
+  /** @internal ActionsMenuHost */
+  menuActivate(c: Conversation, action: ConversationAction): void {
+    this.requestAction(c, action);
+  }
+
+  /** @internal Says something through the polite live region. */
+  announce(text: string): void {
+    this.announcer.announce(text);
+  }
+
+  // ----- toolbar --------------------------------------------------------------------------------
+
+  private readonly retry = (): void => {
+    // The service reconnects (the table never talks to the backend itself).
+    this.service?.disconnect();
+    this.service?.connect();
   };
 
   private readonly clearFilters = (): void => {
@@ -1429,72 +881,105 @@ export class OngoingConversationsTable extends LitElement {
     this.changeView({ filter: {}, sort: this.sort }, 'user');
   };
 
-  private readonly onDetailsToggle = (event: Event): void => {
-    const details = event.target as HTMLDetailsElement;
-    if (!details.open) return;
-    // One disclosure open at a time.
-    for (const other of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.choice')) {
-      if (other !== details) other.open = false;
-    }
+  private readonly toolbarHandlers: ToolbarHandlers = {
+    onSearchInput: (event) => {
+      this.searchDraft = (event.target as HTMLInputElement).value;
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => {
+        this.searchTimer = undefined;
+        this.commitSearch();
+      }, 250);
+    },
+    onSearchKeyDown: (event) => {
+      if (event.key !== 'Enter') return;
+      clearTimeout(this.searchTimer);
+      this.searchTimer = undefined;
+      this.commitSearch();
+    },
+    onChoiceChange: (event) => {
+      const input = event.target as HTMLInputElement;
+      const field = input.dataset.field as ListField | undefined;
+      if (!field) return;
+      const set = new Set<string>(this.filter[field] ?? []);
+      if (input.checked) set.add(input.value);
+      else set.delete(input.value);
+      const next = { ...this.filter, [field]: [...set] };
+      this.changeView(
+        { filter: set.size ? next : withoutField(next, field), sort: this.sort },
+        'user',
+      );
+    },
+    onWaitChange: (event) => {
+      const ms = Number((event.target as HTMLSelectElement).value);
+      const rest = withoutField(this.filter, 'minWaitMs');
+      this.changeView(
+        { filter: ms > 0 ? { ...rest, minWaitMs: ms } : rest, sort: this.sort },
+        'user',
+      );
+    },
+    onAttentionClick: () => {
+      const sort: ConversationSort =
+        this.sort.key === 'attention' ? DEFAULT_SORT : { key: 'attention', direction: 'desc' };
+      this.changeView({ filter: this.filter, sort }, 'user');
+    },
+    onClearFilters: this.clearFilters,
+    onDetailsToggle: (event) => {
+      const details = event.target as HTMLDetailsElement;
+      if (!details.open) return;
+      // One disclosure open at a time.
+      for (const other of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.choice')) {
+        if (other !== details) other.open = false;
+      }
+    },
+    onViewApply: (event) => {
+      const button = event.currentTarget as HTMLElement;
+      if (this.applyView(button.dataset.view ?? '')) closeDetails(button);
+    },
+    onViewDelete: (event) => {
+      this.deleteView((event.currentTarget as HTMLElement).dataset.view ?? '');
+      this.renderRoot.querySelector<HTMLElement>('.views summary')?.focus();
+    },
+    onViewSave: (event) => {
+      event.preventDefault();
+      const form = event.currentTarget as HTMLFormElement;
+      const input = form.elements.namedItem('name') as HTMLInputElement;
+      if (this.saveView(input.value)) {
+        input.value = '';
+        closeDetails(form);
+      }
+    },
+    onCopyLink: () => {
+      const url = urlWithView(
+        location.href,
+        { filter: this.filter, sort: this.sort },
+        this.urlParam,
+      );
+      navigator.clipboard.writeText(url).then(
+        () => this.announce('Link to this view copied.'),
+        () => this.announce('The link could not be copied; copy it from the address bar.'),
+      );
+    },
   };
 
+  private commitSearch(): void {
+    const text = this.searchDraft;
+    if ((this.filter.text ?? '') === text) return;
+    const rest = withoutField(this.filter, 'text');
+    this.changeView({ filter: text.trim() ? { ...rest, text } : rest, sort: this.sort }, 'user');
+  }
+
   private readonly onDocumentPointerDown = (event: PointerEvent): void => {
+    // Filter and view disclosures close on a click elsewhere.
     const path = event.composedPath();
     for (const details of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details[open]')) {
       if (!path.includes(details)) details.open = false;
     }
   };
 
-  private readonly onViewApply = (event: Event): void => {
-    const name = (event.currentTarget as HTMLElement).dataset.view ?? '';
-    if (this.applyView(name)) {
-      this.closeDetails(event.currentTarget as HTMLElement);
-    }
-  };
-
-  private readonly onViewDelete = (event: Event): void => {
-    this.deleteView((event.currentTarget as HTMLElement).dataset.view ?? '');
-    this.renderRoot.querySelector<HTMLElement>('.views summary')?.focus();
-  };
-
-  private readonly onViewSave = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const input = form.elements.namedItem('name') as HTMLInputElement;
-    if (this.saveView(input.value)) {
-      input.value = '';
-      this.closeDetails(form);
-    }
-  };
-
-  private readonly onCopyLink = async (): Promise<void> => {
-    const url = urlWithView(location.href, { filter: this.filter, sort: this.sort }, this.urlParam);
-    try {
-      await navigator.clipboard.writeText(url);
-      this.announce('Link to this view copied.');
-    } catch {
-      this.announce('The link could not be copied; copy it from the address bar.');
-    }
-  };
-
-  private closeDetails(inside: HTMLElement): void {
-    const details = inside.closest('details');
-    if (!details) return;
-    details.open = false;
-    details.querySelector<HTMLElement>('summary')?.focus();
-  }
-
-  private readonly retry = (): void => {
-    const service = this.service;
-    if (!service) return;
-    service.disconnect();
-    service.connect();
-  };
-
   // ----- view changes, persistence and announcements ----------------------------------------------
 
   private store(): SavedViewStore {
-    return new SavedViewStore(this.persistKey || '', this.persistKey ? undefined : null);
+    return new SavedViewStore(this.persistKey, this.persistKey ? undefined : null);
   }
 
   private refreshSavedViews(): void {
@@ -1502,6 +987,7 @@ export class OngoingConversationsTable extends LitElement {
   }
 
   private readonly onStorage = (event: StorageEvent): void => {
+    // Another tab saved or deleted a view.
     if (event.key === this.persistKey) this.refreshSavedViews();
   };
 
@@ -1523,11 +1009,11 @@ export class OngoingConversationsTable extends LitElement {
         return;
       }
     }
-    const store = this.store();
-    if (this.viewName) return; // applied in willUpdate
+    if (this.viewName || !this.persistKey) return; // a named view is applied in willUpdate
+    // Restore the view used last, unless the host set a filter or sort of its own.
     const untouched = !isFiltered(this.filter) && this.sort === DEFAULT_SORT;
-    const last = this.persistKey && untouched ? store.lastUsed : null;
-    if (last && store.get(last)) this.applyView(last);
+    const last = untouched ? this.store().lastUsed : null;
+    if (last) this.applyView(last);
   }
 
   /** Every change the supervisor makes to the view goes through here. */
@@ -1538,16 +1024,15 @@ export class OngoingConversationsTable extends LitElement {
   ): void {
     const filter = normalizeFilter(view.filter);
     const sort = normalizeSort(view.sort);
+    const encoded = encodeView({ filter, sort });
     const sortChanged = sort.key !== this.sort.key || sort.direction !== this.sort.direction;
-    const filterChanged =
-      encodeView({ filter, sort }) !== encodeView({ filter: this.filter, sort });
+    const filterChanged = encoded !== encodeView({ filter: this.filter, sort });
     this.filter = filter;
     this.sort = sort;
     this.appliedViewName = viewName;
     this.viewName = viewName;
-    if (source !== 'user' || filter.text === undefined) this.searchDraft = filter.text ?? '';
+    if (source !== 'user') this.searchDraft = filter.text ?? '';
     if (this.persistKey && source !== 'url') this.store().setLastUsed(viewName);
-    const encoded = encodeView({ filter, sort });
     if (this.urlSync && source !== 'url') {
       const url = urlWithView(location.href, { filter, sort }, this.urlParam);
       if (url !== location.href) history.replaceState(history.state, '', url);
@@ -1558,23 +1043,26 @@ export class OngoingConversationsTable extends LitElement {
     this.dispatchEvent(new ViewChangeEvent({ filter, sort, viewName, encoded, source }));
   }
 
+  /** "Sorted by wait time, descending. 42 of 10,000 conversations." once the supervisor pauses. */
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const parts: string[] = [];
       if (this.announceSort) {
+        const { key, direction } = this.sort;
         parts.push(
-          this.sort.key === 'attention'
+          key === 'attention'
             ? `Sorted by ${SORT_LABELS.attention}.`
-            : `Sorted by ${SORT_LABELS[this.sort.key]}, ${this.sort.direction === 'asc' ? 'ascending' : 'descending'}.`,
+            : `Sorted by ${SORT_LABELS[key]}, ${direction === 'asc' ? 'ascending' : 'descending'}.`,
         );
       }
       const view = this.view.value;
       if (this.announceFilter && view) {
+        const shown = this.changes.shown;
         parts.push(
-          view.rows.length === 0
-            ? `No conversations match, of ${count.format(view.total)}.`
-            : `${count.format(view.rows.length)} of ${count.format(view.total)} conversations.`,
+          shown === 0
+            ? `No conversations match, of ${formatCount(view.total)}.`
+            : `${formatCount(shown)} of ${formatCount(view.total)} conversations.`,
         );
       }
       this.announceSort = false;
@@ -1582,18 +1070,17 @@ export class OngoingConversationsTable extends LitElement {
       if (parts.length) this.announce(parts.join(' '));
     }, 400);
   }
-
-  /** Says something through the polite live region (written directly: no re-render). */
-  private announce(text: string): void {
-    const live = this.liveEl;
-    if (!live) return;
-    // Clearing first makes a repeated identical message be read again.
-    live.textContent = '';
-    setTimeout(() => {
-      live.textContent = text;
-    }, 50);
-  }
 }
+
+const chevron = html`<svg
+  class="icon chevron"
+  viewBox="0 0 16 16"
+  width="12"
+  height="12"
+  aria-hidden="true"
+>
+  <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
+</svg>`;
 
 function sortIcon(direction: 'asc' | 'desc' | null): TemplateResult {
   const path =
@@ -1620,4 +1107,11 @@ function withoutField(
   const copy: Record<string, unknown> = { ...filter };
   delete copy[field];
   return copy as ConversationFilter;
+}
+
+function closeDetails(inside: HTMLElement): void {
+  const details = inside.closest('details');
+  if (!details) return;
+  details.open = false;
+  details.querySelector<HTMLElement>('summary')?.focus();
 }

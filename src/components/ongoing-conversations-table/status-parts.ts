@@ -1,0 +1,156 @@
+/**
+ * The table's non-row parts: the connection indicator and "last updated" time, the reconnecting or
+ * offline banner, the skeleton rows, the loading/error/empty states and the footer. Plain render
+ * functions of what the element knows.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { SupervisorSettings } from '../../domain/index.js';
+import { isActionEnabled } from '../../domain/index.js';
+import { formatClock } from '../../internal/format.js';
+import type { ConnectionState } from '../../service/state.js';
+import type { Column } from './columns.js';
+import { ROW_ACTIONS } from './row-actions.js';
+
+const count = new Intl.NumberFormat();
+
+/** "10,000" in the page's language. */
+export function formatCount(n: number): string {
+  return count.format(n);
+}
+
+const WORDS: Record<string, string> = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  offline: 'Offline',
+};
+
+/** The connection pill and the time of the last update received. */
+export function renderConnectionStatus(connection: ConnectionState | undefined): TemplateResult {
+  const updated = connection?.lastUpdateAt ?? null;
+  // Data arrived but the adapter sent no "live" status (the contract does not require one).
+  const status =
+    connection?.status === 'connecting' && updated !== null
+      ? 'live'
+      : (connection?.status ?? 'connecting');
+  return html`
+    <span class="connection" part="status">
+      <span class="pill pill-${status}"
+        ><span class="dot" aria-hidden="true"></span>${WORDS[status] ?? status}</span
+      >
+      ${
+        updated !== null
+          ? html`<span class="updated">Last updated <time>${formatClock(updated)}</time></span>`
+          : nothing
+      }
+    </span>
+  `;
+}
+
+/**
+ * The banner over live data that went stale: reconnecting, or offline with a reconnect button. The
+ * `role=status` region is always rendered (empty when live) so its changes are announced.
+ */
+export function renderBanner(
+  connection: ConnectionState | undefined,
+  onRetry: () => void,
+): TemplateResult {
+  let content: TemplateResult | typeof nothing = nothing;
+  let tone = '';
+  if (connection && connection.lastUpdateAt !== null) {
+    const since = ` The list shows data from ${formatClock(connection.lastUpdateAt)}.`;
+    if (connection.status === 'reconnecting') {
+      tone = 'warning';
+      content = html`<span class="spinner" aria-hidden="true"></span>
+        <span>Reconnecting to the contact centre…${since}</span>`;
+    } else if (connection.status === 'offline') {
+      tone = 'danger';
+      content = html`<span
+          >Offline${connection.message ? html`: ${connection.message}` : nothing}.${since}</span
+        >
+        <button type="button" @click=${onRetry}>Reconnect</button>`;
+    }
+  }
+  return html`<div class="banner ${tone}" part="banner" role="status">${content}</div>`;
+}
+
+/** Placeholder rows while the first snapshot loads (hidden from assistive technology). */
+export function renderSkeleton(
+  columns: readonly Column[],
+  rowHeight: number,
+  rows = 8,
+): TemplateResult {
+  return html`${Array.from(
+    { length: rows },
+    (_, i) =>
+      html`<div
+        class="row skeleton"
+        aria-hidden="true"
+        style="transform:translateY(${i * rowHeight}px)"
+      >
+        ${columns.map(() => html`<div class="cell"><span class="bone"></span></div>`)}
+      </div>`,
+  )}`;
+}
+
+export function renderLoading(): TemplateResult {
+  return html`<div class="state loading" part="loading">
+    <span class="visually-hidden">Loading conversations…</span>
+  </div>`;
+}
+
+export function renderError(message: string, onRetry: () => void): TemplateResult {
+  return html`<div class="state message error" part="error" role="alert">
+    <p class="title">Conversations could not be loaded</p>
+    <p>${message}</p>
+    <button type="button" class="primary" @click=${onRetry}>Retry</button>
+  </div>`;
+}
+
+/**
+ * The empty state around the `empty` slot. `hiddenByFilters`: how many ongoing conversations the
+ * filters hide (0: nothing is ongoing at all).
+ */
+export function renderEmpty(hiddenByFilters: number, onClearFilters: () => void): TemplateResult {
+  return html`<div class="state message empty" part="empty">
+    <slot name="empty">
+      ${
+        hiddenByFilters > 0
+          ? html`<p class="title">No conversations match these filters</p>
+              <p>
+                ${formatCount(hiddenByFilters)} ongoing conversations are hidden by the filters.
+              </p>
+              <button type="button" @click=${onClearFilters}>Clear filters</button>`
+          : html`<p class="title">No ongoing conversations</p>
+              <p>New conversations appear here as soon as customers reach out.</p>`
+      }
+    </slot>
+  </div>`;
+}
+
+/** The footer: row count, key help (also the grid's description), host content, connection. */
+export function renderFooter(
+  counts: { readonly shown: number; readonly total: number } | null,
+  settings: SupervisorSettings,
+  connection: ConnectionState | undefined,
+): TemplateResult {
+  const keys = ROW_ACTIONS.filter((a) => isActionEnabled(settings, a.action));
+  return html`<div class="footer" part="footer">
+    <span class="row-count">
+      ${
+        counts
+          ? html`${formatCount(counts.shown)} of ${formatCount(counts.total)} conversations`
+          : nothing
+      }
+    </span>
+    <span class="keys" id="keys-help">
+      Arrow keys move, Enter
+      ${keys.length ? 'opens actions' : 'on a header sorts'}${keys.map(
+        (a, i) => html`${i === 0 ? '; ' : ', '}<kbd>${a.keyLabel}</kbd> ${a.label.toLowerCase()}`,
+      )}.
+    </span>
+    <slot name="footer"></slot>
+    <span class="spacer"></span>
+    ${renderConnectionStatus(connection)}
+  </div>`;
+}

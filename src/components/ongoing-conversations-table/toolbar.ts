@@ -1,0 +1,285 @@
+/**
+ * The table's toolbar: search, the filter disclosures (status, channel, queue, representative), the
+ * wait threshold, the attention sort and the saved-views menu. Plain render functions: the element
+ * owns the state and passes its (stable) event handlers in.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  CHANNELS,
+  ONGOING_STATUSES,
+  channelLabel,
+  statusLabel,
+  type ConversationFilter,
+  type ConversationSort,
+  type Queue,
+  type Representative,
+} from '../../domain/index.js';
+import { isFiltered, type SavedView } from './saved-views.js';
+
+/** The filter fields the choice disclosures edit. */
+export type ListField = 'statuses' | 'channels' | 'queueIds' | 'representativeIds';
+
+interface FilterOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+/** Wait thresholds the toolbar offers (milliseconds; 0 = any). */
+export const WAIT_THRESHOLDS: readonly FilterOption[] = [
+  { value: '0', label: 'Any wait' },
+  { value: '60000', label: '1 min or more' },
+  { value: '120000', label: '2 min or more' },
+  { value: '300000', label: '5 min or more' },
+  { value: '600000', label: '10 min or more' },
+  { value: '900000', label: '15 min or more' },
+];
+
+/** What the toolbar shows. */
+export interface ToolbarModel {
+  readonly filter: ConversationFilter;
+  readonly sort: ConversationSort;
+  /** The search field's text (may run ahead of `filter.text` while the supervisor types). */
+  readonly searchDraft: string;
+  readonly queues: Iterable<Queue>;
+  readonly representatives: Iterable<Representative>;
+  /** `null`: saved views are off (no storage key). */
+  readonly savedViews: readonly SavedView[] | null;
+  readonly viewName: string | null;
+  readonly urlSync: boolean;
+}
+
+/** The element's handlers, bound once (arrow functions), so re-renders do not re-add listeners. */
+export interface ToolbarHandlers {
+  readonly onSearchInput: (event: Event) => void;
+  readonly onSearchKeyDown: (event: KeyboardEvent) => void;
+  /** A checkbox of a choice filter changed (`input.dataset.field` names the field). */
+  readonly onChoiceChange: (event: Event) => void;
+  readonly onWaitChange: (event: Event) => void;
+  readonly onAttentionClick: () => void;
+  readonly onClearFilters: () => void;
+  /** A disclosure opened or closed (one open at a time). */
+  readonly onDetailsToggle: (event: Event) => void;
+  /** `currentTarget.dataset.view` names the view. */
+  readonly onViewApply: (event: Event) => void;
+  readonly onViewDelete: (event: Event) => void;
+  readonly onViewSave: (event: SubmitEvent) => void;
+  readonly onCopyLink: () => void;
+}
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+const searchIcon = html`<svg
+  class="icon"
+  viewBox="0 0 16 16"
+  width="16"
+  height="16"
+  aria-hidden="true"
+>
+  <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path d="M10.5 10.5l3.5 3.5" stroke="currentColor" stroke-width="1.5" />
+</svg>`;
+
+const attentionIcon = html`<svg
+  class="icon"
+  viewBox="0 0 16 16"
+  width="16"
+  height="16"
+  aria-hidden="true"
+>
+  <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
+  <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" />
+</svg>`;
+
+export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResult {
+  const { filter } = m;
+  const queues = [...m.queues].sort(byName);
+  const reps = [...m.representatives].sort(byName);
+  const attention = m.sort.key === 'attention';
+  return html`
+    <div class="toolbar" part="toolbar">
+      <div class="filters" role="search" aria-label="Filter conversations">
+        <label class="search" part="search">
+          <span class="visually-hidden">Search conversations</span>
+          ${searchIcon}
+          <input
+            type="search"
+            placeholder="Search conversations"
+            title="Search customer, subject, representative and queue"
+            .value=${m.searchDraft}
+            @input=${h.onSearchInput}
+            @keydown=${h.onSearchKeyDown}
+          />
+        </label>
+        ${renderChoiceFilter(
+          h,
+          'statuses',
+          'Status',
+          ONGOING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
+          filter.statuses,
+        )}
+        ${renderChoiceFilter(
+          h,
+          'channels',
+          'Channel',
+          CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
+          filter.channels,
+        )}
+        ${renderChoiceFilter(
+          h,
+          'queueIds',
+          'Queue',
+          [
+            ...queues.map((q) => ({ value: q.id, label: q.name })),
+            { value: '', label: 'No queue' },
+          ],
+          filter.queueIds,
+        )}
+        ${renderChoiceFilter(
+          h,
+          'representativeIds',
+          'Representative',
+          [
+            { value: '', label: 'Unassigned' },
+            ...reps.map((r) => ({
+              value: r.id,
+              label: r.kind === 'ai' ? `${r.name} (AI agent)` : r.name,
+            })),
+          ],
+          filter.representativeIds,
+        )}
+        <label class="wait-filter" part="filter">
+          <span>Waiting</span>
+          <select @change=${h.onWaitChange}>
+            ${WAIT_THRESHOLDS.map(
+              (o) =>
+                html`<option
+                  value=${o.value}
+                  ?selected=${String(filter.minWaitMs ?? 0) === o.value}
+                >
+                  ${o.label}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <button
+          type="button"
+          class="toggle"
+          part="filter"
+          aria-pressed=${attention ? 'true' : 'false'}
+          title="Sort by attention: longest wait, worst sentiment and over-capacity representatives first"
+          @click=${h.onAttentionClick}
+        >
+          ${attentionIcon} Attention first
+        </button>
+        ${
+          isFiltered(filter)
+            ? html`<button type="button" class="link" @click=${h.onClearFilters}>
+                Clear filters
+              </button>`
+            : nothing
+        }
+      </div>
+      ${m.savedViews ? renderViewsMenu(m, m.savedViews, h) : nothing}
+      <slot name="toolbar"></slot>
+    </div>
+  `;
+}
+
+function renderChoiceFilter(
+  h: ToolbarHandlers,
+  field: ListField,
+  label: string,
+  options: readonly FilterOption[],
+  selected: readonly string[] | undefined,
+): TemplateResult {
+  const chosen = new Set(selected ?? []);
+  const summary = chosen.size > 0 ? `${label}: ${chosen.size} selected` : `${label}: any`;
+  return html`
+    <details class="choice" part="filter" data-field=${field} @toggle=${h.onDetailsToggle}>
+      <summary aria-label=${summary}>
+        ${label}${
+          chosen.size > 0
+            ? html` <span class="count" aria-hidden="true">${chosen.size}</span>`
+            : nothing
+        }
+      </summary>
+      <fieldset class="panel" @change=${h.onChoiceChange}>
+        <legend class="visually-hidden">${label}</legend>
+        ${options.map(
+          (o) => html`
+            <label class="option">
+              <input
+                type="checkbox"
+                data-field=${field}
+                .value=${o.value}
+                .checked=${chosen.has(o.value)}
+              />
+              <span>${o.label}</span>
+            </label>
+          `,
+        )}
+      </fieldset>
+    </details>
+  `;
+}
+
+function renderViewsMenu(
+  m: ToolbarModel,
+  views: readonly SavedView[],
+  h: ToolbarHandlers,
+): TemplateResult {
+  return html`
+    <details class="choice views" part="views" @toggle=${h.onDetailsToggle}>
+      <summary>
+        Views${m.viewName ? html`: <span class="view-name">${m.viewName}</span>` : nothing}
+      </summary>
+      <div class="panel views-panel">
+        ${
+          views.length === 0
+            ? html`<p class="muted">No saved views yet.</p>`
+            : html`<ul class="view-list" aria-label="Saved views">
+                ${views.map(
+                  (v) => html`
+                    <li>
+                      <button
+                        type="button"
+                        class="view-apply"
+                        data-view=${v.name}
+                        aria-current=${v.name === m.viewName ? 'true' : 'false'}
+                        @click=${h.onViewApply}
+                      >
+                        ${v.name}
+                      </button>
+                      <button
+                        type="button"
+                        class="view-delete icon-button"
+                        data-view=${v.name}
+                        aria-label="Delete view ${v.name}"
+                        title="Delete"
+                        @click=${h.onViewDelete}
+                      >
+                        ×
+                      </button>
+                    </li>
+                  `,
+                )}
+              </ul>`
+        }
+        <form class="save-view" @submit=${h.onViewSave}>
+          <label>
+            <span>Save current view as</span>
+            <input name="name" required maxlength="80" autocomplete="off" />
+          </label>
+          <button type="submit">Save</button>
+        </form>
+        ${
+          m.urlSync
+            ? html`<button type="button" class="link copy-link" @click=${h.onCopyLink}>
+                Copy link to this view
+              </button>`
+            : nothing
+        }
+      </div>
+    </details>
+  `;
+}
