@@ -93,29 +93,43 @@ export const representativesBoardStyles = css`
     background: color-mix(in srgb, var(--_accent) 12%, var(--_bg));
   }
   .name {
+    grid-column: 1 / -1;
     font-weight: 600;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
   .ai {
+    grid-column: 1 / -1;
+    margin-top: -0.15rem;
     font-size: 0.75rem;
     color: var(--_muted);
   }
   .presence {
     grid-column: 1;
+    min-width: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
     display: inline-flex;
     align-items: center;
     gap: 0.25rem;
     font-size: 0.8125rem;
   }
-  .presence > :not(.icon) {
+  .presence .icon {
+    flex: none;
+  }
+  .presence-text {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
     color: var(--_text);
   }
   .count {
     grid-column: 2;
-    grid-row: 2;
     justify-self: end;
+    align-self: center;
+    white-space: nowrap;
     font-size: 0.8125rem;
     color: var(--_muted);
   }

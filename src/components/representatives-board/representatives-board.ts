@@ -190,7 +190,9 @@ export class RepresentativesBoard extends LitElement {
         <span class="name">${r.name || r.id}</span>
         ${r.kind === 'ai' ? html`<span class="ai">AI agent</span>` : nothing}
         <span class="presence ${presenceClass(r.presence)}"
-          >${presenceIcon(r.presence)} ${presenceLabel(r.presence)}</span
+          >${presenceIcon(r.presence)}<span class="presence-text"
+            >${presenceLabel(r.presence)}</span
+          ></span
         >
         <span class="bar" part="bar" aria-hidden="true"
           ><span class="fill" style="inline-size: ${Math.min(100, ratio * 100).toFixed(1)}%"></span

@@ -269,6 +269,10 @@ export const dialogStyles = css`
     border: 1px solid var(--_warning);
     border-radius: var(--_radius);
   }
+  .checks legend {
+    padding: 0 0.3rem;
+    margin-inline-start: -0.3rem;
+  }
   .checks label {
     display: flex;
     gap: 0.5rem;

@@ -68,7 +68,13 @@ export function renderConversationSummary(
     <span>${channelIcon(c.channel)} ${channelLabel(c.channel)}</span>
     <span>${statusLabel(c.status)}</span>
     <span>Queue: ${queueName(queues, c.queueId)}</span>
-    <span>Representative: ${representativeName(representatives, c.representativeId)}</span>
+    <span
+      >${
+        c.representativeId === null
+          ? 'Unassigned'
+          : `Representative: ${representativeName(representatives, c.representativeId)}`
+      }</span
+    >
     ${c.subject ? html`<span>“${c.subject}”</span>` : null}
   </p>`;
 }

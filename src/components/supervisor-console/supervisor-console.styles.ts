@@ -13,10 +13,41 @@ export const supervisorConsoleStyles = css`
   }
 
   .console {
-    display: flex;
-    flex-direction: column;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'toolbar' 'board' 'table' 'activity';
     gap: 0.75rem;
     color: var(--_text);
+  }
+  .console.with-side {
+    grid-template-columns: minmax(0, 1fr) var(--sc-console-side-width, 23rem);
+    grid-template-areas:
+      'toolbar toolbar'
+      'board side'
+      'table side'
+      'activity side';
+  }
+  .toolbar {
+    grid-area: toolbar;
+  }
+  representatives-board {
+    grid-area: board;
+  }
+  ongoing-conversations-table {
+    grid-area: table;
+    min-width: 0;
+  }
+  .with-side ongoing-conversations-table {
+    /* Narrower beside the panel: denser column tracks (the table scrolls sideways below them). */
+    --sc-table-min-width: 0;
+    --sc-table-columns: var(
+      --sc-console-compact-columns,
+      minmax(8rem, 2fr) 6.25rem 6.25rem minmax(7.5rem, 1.4fr) minmax(5.5rem, 1fr) 4.75rem 4.9rem
+        7.75rem minmax(6.25rem, 0.8fr) 6rem
+    );
+  }
+  .activity {
+    grid-area: activity;
   }
 
   .toolbar {
@@ -72,24 +103,15 @@ export const supervisorConsoleStyles = css`
     border-radius: var(--_radius);
   }
 
-  .main {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: 0.75rem;
-    align-items: start;
-  }
-  .main.with-side {
-    grid-template-columns: minmax(0, 1fr) var(--sc-console-side-width, 24rem);
-  }
-  ongoing-conversations-table {
-    min-width: 0;
-  }
   .side {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
+    grid-area: side;
+    align-self: start;
     position: sticky;
     top: 0.5rem;
+    max-block-size: calc(100vh - 1rem);
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
 
   .activity {
@@ -162,12 +184,16 @@ export const supervisorConsoleStyles = css`
   }
 
   @container (max-width: 62rem) {
-    .main.with-side,
+    .console.with-side {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'toolbar' 'board' 'side' 'table' 'activity';
+    }
     .activity {
       grid-template-columns: minmax(0, 1fr);
     }
     .side {
       position: static;
+      max-block-size: none;
     }
   }
 `;

@@ -96,7 +96,8 @@ const LOG_LIMIT = 100;
  * @csspart transfers - The pending transfers list.
  * @csspart log - The intervention log.
  *
- * @cssprop [--sc-console-side-width=24rem] - Width of the monitor side panel.
+ * @cssprop [--sc-console-side-width=23rem] - Width of the monitor side panel.
+ * @cssprop --sc-console-compact-columns - The table's column tracks while the side panel is open (a denser default).
  * @cssprop [--sc-table-height=36rem] - Height of the conversations table.
  * @cssprop --sc-color-scheme - `light`, `dark` or `light dark` (default: follow the OS).
  *
@@ -410,17 +411,16 @@ export class SupervisorConsole extends LitElement {
   // ----- rendering ------------------------------------------------------------------------------
 
   override render(): TemplateResult {
-    return html`<div class="console">
-      <div class="toolbar" part="toolbar">
-        ${this.renderConnection()}
-        <slot name="toolbar"></slot>
-      </div>
-      <representatives-board
-        part="board"
-        .selected=${this.selectedRepresentative}
-        @sc-representative-select=${this.onRepresentativeSelect}
-      ></representatives-board>
-      <div class="main ${this.monitoring ? 'with-side' : ''}">
+    return html`<div class="console ${this.monitoring ? 'with-side' : ''}">
+        <div class="toolbar" part="toolbar">
+          ${this.renderConnection()}
+          <slot name="toolbar"></slot>
+        </div>
+        <representatives-board
+          part="board"
+          .selected=${this.selectedRepresentative}
+          @sc-representative-select=${this.onRepresentativeSelect}
+        ></representatives-board>
         <ongoing-conversations-table
           part="table"
           .theme=${this.theme}
@@ -440,13 +440,12 @@ export class SupervisorConsole extends LitElement {
               </aside>`
             : nothing
         }
+        <div class="activity">${this.renderTransfers()} ${this.renderLog()}</div>
       </div>
-      <div class="activity">${this.renderTransfers()} ${this.renderLog()}</div>
       <assign-dialog></assign-dialog>
       <transfer-dialog></transfer-dialog>
       <force-close-dialog></force-close-dialog>
-      <div class="visually-hidden" role="status">${this.announcement}</div>
-    </div>`;
+      <div class="visually-hidden" role="status">${this.announcement}</div>`;
   }
 
   private renderConnection(): TemplateResult {
