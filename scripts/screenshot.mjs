@@ -1,6 +1,7 @@
 // Screenshots of <ongoing-conversations-table> on 10,000 simulated conversations, light and dark.
 // Serves demo/ with Vite (vite.config.ts, serve mode) and drives Debian's Chromium through
-// playwright-core; PNGs go to docs/screenshots/. Usage: node scripts/screenshot.mjs
+// playwright-core; PNGs go to docs/screenshots/table-*.png.
+// Usage: node scripts/screenshot.mjs [--only=table-10k-light,table-10k-dark]
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -31,12 +32,19 @@ const browser = await chromium.launch({
   ],
 });
 
-/** Rows rendered inside the table's shadow root. */
-const rowsRendered = () =>
-  document.querySelector('ongoing-conversations-table')?.shadowRoot?.querySelectorAll('.body-row')
-    .length ?? 0;
+/** The table has shown its data: rows, or its empty state. */
+const tableReady = () => {
+  const root = document.querySelector('ongoing-conversations-table')?.shadowRoot;
+  return Boolean(root?.querySelector('.body-row, [part="empty"]'));
+};
+
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 
 async function shoot(name, { colorScheme, query = '', prepare } = {}) {
+  if (only && !only.includes(name)) return;
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
@@ -51,7 +59,7 @@ async function shoot(name, { colorScheme, query = '', prepare } = {}) {
     }
   });
   await page.goto(`${base}/table.html?n=10000&cps=20&seed=7${query}`);
-  await page.waitForFunction(rowsRendered, null, { timeout: 60_000 });
+  await page.waitForFunction(tableReady, null, { timeout: 60_000 });
   await page.waitForTimeout(1500);
   if (prepare) await prepare(page);
   const stats = await page.evaluate(() => {
@@ -89,6 +97,28 @@ try {
       await page.evaluate(() => document.querySelector('ongoing-conversations-table').focusGrid());
       await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(300);
+    },
+  });
+  await shoot('table-reconnecting-light', {
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.evaluate(() => window.centre.dropStream(20_000));
+      await page.waitForTimeout(400);
+    },
+  });
+  await shoot('table-no-match-dark', {
+    colorScheme: 'dark',
+    query: '&view=text:nobody%20has%20this%20name',
+  });
+  // A focused cell whose text is cut off shows its full value.
+  await shoot('table-focus-tip-light', {
+    colorScheme: 'light',
+    query: '&view=sort:queue.desc',
+    prepare: async (page) => {
+      await page.evaluate(() => document.querySelector('ongoing-conversations-table').focusGrid());
+      await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(200);
     },
   });
 } finally {
