@@ -3,6 +3,8 @@ import { html } from 'lit';
 import '../src/components/assign-dialog/assign-dialog.define.js';
 import type { AssignDialog } from '../src/components/assign-dialog/assign-dialog.js';
 import {
+  answered,
+  changed,
   failure,
   fakeService,
   simulatedService,
@@ -12,15 +14,15 @@ import {
 } from './support/backends.js';
 import { IDS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
 import {
-  answered,
-  changed,
   dialogFrame,
   dialogParameters,
   storyArgTypes,
   type DialogArgs,
 } from './support/dialog-story.js';
+import { restMock } from './support/rest.js';
 import {
   choose,
+  chooseFirst,
   chooseTargetType,
   confirm,
   search,
@@ -276,4 +278,44 @@ export const HostileStrings: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   render: CapacityOverride.render,
+};
+
+const restOk = restMock('assign-ok');
+const restRoleError = restMock('assign-403', { faults: (f) => f.fail('assign', 'forbidden') });
+const isAssignable = (c: { status: string; representativeId: string | null }) =>
+  c.status === 'open' && c.representativeId === null;
+
+/** On the REST adapter (MSW mock): the best suggestion is assigned over HTTP. */
+export const RestSucceeded: Story = {
+  name: 'REST: assigned',
+  parameters: { ...restOk.parameters, test: { shows: ['Assigned to'] } },
+  render: (args: DialogArgs = {}) =>
+    assign(
+      { ...args, conversationId: restOk.find(isAssignable)?.id ?? '' },
+      restOk.service(),
+      async (d) => {
+        await chooseFirst(d);
+        await confirm(d);
+        await shows(d, 'Assigned to');
+      },
+    ),
+};
+
+/** On the REST adapter, `POST …/assign` answers 403: the role guidance, not a generic failure. */
+export const RestRoleError: Story = {
+  name: 'REST: 403 role error',
+  parameters: {
+    ...restRoleError.parameters,
+    test: { shows: ['"Omnichannel API access" role is not assigned to you'] },
+  },
+  render: (args: DialogArgs = {}) =>
+    assign(
+      { ...args, conversationId: restRoleError.find(isAssignable)?.id ?? '' },
+      restRoleError.service(),
+      async (d) => {
+        await chooseFirst(d);
+        await confirm(d);
+        await shows(d, 'failed.');
+      },
+    ),
 };

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../src/components/force-close-dialog/force-close-dialog.define.js';
 import type { ForceCloseDialog } from '../src/components/force-close-dialog/force-close-dialog.js';
 import {
+  answered,
   failure,
   fakeService,
   type Connection,
@@ -11,12 +12,12 @@ import {
 } from './support/backends.js';
 import { IDS, hostileSnapshot, storySnapshot } from './support/data.js';
 import {
-  answered,
   dialogFrame,
   dialogParameters,
   storyArgTypes,
   type DialogArgs,
 } from './support/dialog-story.js';
+import { restMock } from './support/rest.js';
 import { confirm, shows, vetoNext } from './support/steps.js';
 
 type Script = (dialog: ForceCloseDialog, backend: FakeBackend) => Promise<void>;
@@ -187,4 +188,27 @@ export const HostileStrings: Story = {
 /** The confirmation in the dark palette. */
 export const Dark: Story = {
   args: { theme: 'dark' },
+};
+
+const restServerError = restMock('force-close-500', {
+  faults: (f) => f.fail('forceClose', 'server-error'),
+});
+
+/** On the REST adapter, `POST …/force-close` answers 500: nothing changed, try again. */
+export const RestServerError: Story = {
+  name: 'REST: 500 server error',
+  parameters: { ...restServerError.parameters, test: { shows: ['could not be closed.'] } },
+  render: (args: DialogArgs = {}) => {
+    const c = restServerError.find(
+      (c) => c.status === 'active' && c.channel !== 'record' && c.representativeId !== 'sup-1',
+    );
+    return forceClose(
+      { ...args, conversationId: c?.id ?? '' },
+      restServerError.service(),
+      async (d) => {
+        await confirm(d);
+        await shows(d, 'could not be closed.');
+      },
+    );
+  },
 };

@@ -10,6 +10,7 @@ import {
 } from '../src/domain/index.js';
 import { fakeService, simulatedService, until, type StoryBackend } from './support/backends.js';
 import { hostileSnapshot, storySnapshot } from './support/data.js';
+import { restMock } from './support/rest.js';
 import { frame, type FrameOptions, type StoryFrame } from './support/story-frame.js';
 import { rendered } from './support/steps.js';
 
@@ -260,4 +261,40 @@ export const CustomTokens: Story = {
         "
       ></ongoing-conversations-table>`,
     ),
+};
+
+const restLive = restMock('table-live', { simulator: { changesPerSecond: 5 } });
+const restSnapshotFails = restMock('table-snapshot-500', {
+  faults: (f) => f.fail('snapshot', 'server-error'),
+});
+const restStreamFails = restMock('table-events-503', {
+  faults: (f) => f.fail('events', 'unavailable'),
+  adapter: { offlineAfter: 1000 },
+});
+
+/** On the REST adapter: snapshot over HTTP, changes streamed as Server-Sent Events (MSW mock). */
+export const RestLive: Story = {
+  name: 'REST: live',
+  parameters: { ...restLive.parameters, test: { shows: ['Live'] } },
+  render: (args = {}) => table(args, restLive.service()),
+};
+
+/** On the REST adapter, `GET /snapshot` answers 500: after the retries, the error state. */
+export const RestSnapshotFails: Story = {
+  name: 'REST: snapshot 500',
+  parameters: {
+    ...restSnapshotFails.parameters,
+    test: { shows: ['Conversations could not be loaded'] },
+  },
+  render: (args = {}) => table(args, restSnapshotFails.service()),
+};
+
+/** On the REST adapter, the change stream answers 503 every time: the data stays, reconnecting. */
+export const RestReconnecting: Story = {
+  name: 'REST: stream 503, reconnecting',
+  parameters: {
+    ...restStreamFails.parameters,
+    test: { shows: ['Reconnecting to the contact centre'] },
+  },
+  render: (args = {}) => table(args, restStreamFails.service()),
 };

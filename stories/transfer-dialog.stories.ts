@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../src/components/transfer-dialog/transfer-dialog.define.js';
 import type { TransferDialog } from '../src/components/transfer-dialog/transfer-dialog.js';
 import {
+  changed,
   failure,
   fakeService,
   type Connection,
@@ -11,13 +12,13 @@ import {
 } from './support/backends.js';
 import { IDS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
 import {
-  changed,
   dialogFrame,
   dialogParameters,
   storyArgTypes,
   type DialogArgs,
 } from './support/dialog-story.js';
-import { choose, confirm, search, shows, vetoNext } from './support/steps.js';
+import { restMock } from './support/rest.js';
+import { choose, chooseFirst, confirm, search, shows, vetoNext } from './support/steps.js';
 
 type Script = (dialog: TransferDialog, backend: FakeBackend) => Promise<void>;
 
@@ -251,4 +252,39 @@ export const HostileStrings: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   render: WaitingForAnswer.render,
+};
+
+const restConflict = restMock('transfer-409', { faults: (f) => f.fail('transfer', 'conflict') });
+
+/** On the REST adapter, `POST …/transfer` answers 409: someone changed the conversation meanwhile. */
+export const RestConflict: Story = {
+  name: 'REST: 409 conflict',
+  parameters: {
+    ...restConflict.parameters,
+    test: { shows: ['Someone else changed this conversation meanwhile.'] },
+  },
+  render: (args: DialogArgs = {}) => {
+    const backend = restConflict.service();
+    const humans = new Set(
+      restConflict.simulator
+        .representatives()
+        .filter((r) => r.kind === 'human')
+        .map((r) => r.id),
+    );
+    const c = restConflict.find(
+      (c) =>
+        (c.status === 'active' || c.status === 'waiting') &&
+        c.channel !== 'voice' &&
+        c.channel !== 'record' &&
+        c.mode === 'text' &&
+        c.pendingTransfer === null &&
+        c.representativeId !== null &&
+        humans.has(c.representativeId),
+    );
+    return transfer({ ...args, conversationId: c?.id ?? '' }, backend, async (d) => {
+      await chooseFirst(d);
+      await confirm(d);
+      await shows(d, 'failed.');
+    });
+  },
 };

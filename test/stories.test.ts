@@ -14,7 +14,9 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { TemplateResult } from 'lit';
 import * as assignDialog from '../stories/assign-dialog.stories.js';
 import * as forceCloseDialog from '../stories/force-close-dialog.stories.js';
+import * as monitorPanel from '../stories/monitor-panel.stories.js';
 import * as table from '../stories/ongoing-conversations-table.stories.js';
+import * as representativesBoard from '../stories/representatives-board.stories.js';
 import * as transferDialog from '../stories/transfer-dialog.stories.js';
 import { hostileStringRan } from '../stories/support/data.js';
 import type { StoryFrame } from '../stories/support/story-frame.js';
@@ -42,6 +44,8 @@ const MODULES: readonly StoriesModule[] = [
   assignDialog as StoriesModule,
   transferDialog as StoriesModule,
   forceCloseDialog as StoriesModule,
+  monitorPanel as StoriesModule,
+  representativesBoard as StoriesModule,
 ];
 
 let worker: SetupWorker | null = null;
@@ -108,8 +112,10 @@ function deepQuery(root: Element | ShadowRoot, selector: string): Element | null
 for (const mod of MODULES) {
   const meta = mod.default;
   describe(`Stories: ${meta.title}`, () => {
-    afterEach(() => {
+    afterEach(async () => {
       fixtureCleanup();
+      // Let the frames dispose their services (and REST adapters stop) before the handlers go.
+      await new Promise((resolve) => setTimeout(resolve, 20));
       worker?.resetHandlers();
     });
 
@@ -129,11 +135,17 @@ for (const mod of MODULES) {
           await story.play({ canvasElement: el.parentElement!, args });
           await settled(el);
         }
+        // The story reached its state (a REST story may need a few round trips to get there).
         const shows = parameters.test?.shows ?? [];
-        const text = deepText(el).replace(/\s+/g, ' ');
-        for (const expected of typeof shows === 'string' ? [shows] : shows) {
-          expect(text, `${name} shows "${expected}"`).to.include(expected);
+        const expected = typeof shows === 'string' ? [shows] : shows;
+        const visible = () => deepText(el).replace(/\s+/g, ' ');
+        const deadline = performance.now() + 5000;
+        while (!expected.every((t) => visible().includes(t)) && performance.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
+        const text = visible();
+        for (const t of expected) expect(text, `${name} shows "${t}"`).to.include(t);
+        await settled(el);
         await expect(el).to.be.accessible();
         expect(hostileStringRan(), 'a hostile string ran').to.equal(false);
         if (name === 'HostileStrings') {

@@ -5,14 +5,15 @@
  * chosen error). Every backend is owned by the `<sc-story-frame>` it is given to, which disposes it
  * when the story leaves the page.
  */
+import type { Subject } from 'rxjs';
 import type {
   CentreChange,
   CentreSnapshot,
   CommandResult,
+  TranscriptEvent,
 } from '../../src/adapters/backend-adapter.js';
 import { SimulatedCentre, type SimulatorOptions } from '../../src/adapters/simulator/index.js';
-import type { CommandErrorKind } from '../../src/domain/index.js';
-import { commandError } from '../../src/domain/index.js';
+import { commandError, type CommandErrorKind, type Conversation } from '../../src/domain/index.js';
 import { SupervisorService } from '../../src/service/supervisor-service.js';
 import { FakeAdapter, type ReceivedCommand } from '../../test/fixtures/fake-adapter.js';
 import { storySnapshot } from './data.js';
@@ -90,6 +91,8 @@ export interface FakeBackend extends StoryBackend {
   change(...changes: CentreChange[]): void;
   /** Answers the next command the adapter receives (waits for it when none came yet). */
   answerNext(result: CommandResult | ((command: ReceivedCommand) => CommandResult)): Promise<void>;
+  /** The transcript stream of a conversation, once an element opened it. */
+  transcript(conversationId: string): Promise<Subject<TranscriptEvent>>;
 }
 
 /** The message a failed or closed connection shows. */
@@ -133,6 +136,10 @@ export function fakeService(
       const command = adapter.received[answered++]!;
       command.answer(typeof result === 'function' ? result(command) : result);
     },
+    async transcript(id) {
+      await until(() => adapter.transcripts.has(id), `transcript stream of ${id}`);
+      return adapter.transcripts.get(id)!;
+    },
     dispose() {
       service.dispose();
     },
@@ -158,4 +165,25 @@ export async function until(
     if (performance.now() - start > timeoutMs) throw new Error(`Story setup: no ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A successful answer carrying the conversation as the backend now has it. */
+export function answered(
+  backend: StoryBackend,
+  id: string,
+  patch: Partial<Conversation>,
+): CommandResult {
+  const c = backend.service.state.conversations.get(id);
+  return c ? { ok: true, conversation: { ...c, ...patch, version: c.version + 1 } } : { ok: true };
+}
+
+/** The conversation as the backend has it, with a change applied and its version bumped. */
+export function changed(
+  backend: StoryBackend,
+  id: string,
+  patch: Partial<Conversation>,
+): CentreChange {
+  const c = backend.service.state.conversations.get(id);
+  if (!c) throw new Error(`Story setup: no conversation ${id}`);
+  return { type: 'conversation', conversation: { ...c, ...patch, version: c.version + 1 } };
 }

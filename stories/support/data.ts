@@ -4,7 +4,12 @@
  * centre with hostile strings in every free-text field.
  */
 import type { CentreSnapshot } from '../../src/adapters/backend-adapter.js';
-import type { Conversation, Representative } from '../../src/domain/index.js';
+import type {
+  Conversation,
+  Representative,
+  Sentiment,
+  TranscriptMessage,
+} from '../../src/domain/index.js';
 import { conversation, representative } from '../../test/fixtures/domain.js';
 
 export const SUPERVISOR = { id: 'sup-1', name: 'Sam Supervisor' } as const;
@@ -304,4 +309,76 @@ export function hostileSnapshot(): CentreSnapshot {
 /** Did any hostile string run? (They all set `window.__storyXss` if they do.) */
 export function hostileStringRan(): boolean {
   return (window as { __storyXss?: unknown }).__storyXss !== undefined;
+}
+
+/** The live chat's transcript so far: bot greeting, customer and representative, sentiment drifting up. */
+export function storyTranscript(
+  conversationId: string = IDS.active,
+  now = Date.now(),
+): TranscriptMessage[] {
+  const lines: [number, TranscriptMessage['author'], string, string, Sentiment?][] = [
+    [9, 'bot', 'Helper bot', 'Hi! I am the helper bot. What can I do for you today?'],
+    [
+      8.8,
+      'customer',
+      'Alice Andersson',
+      'My order 4471 arrived and the lamp is broken.',
+      'negative',
+    ],
+    [8.5, 'system', '', 'Hana Hughes joined the conversation.'],
+    [
+      8.3,
+      'representative',
+      'Hana Hughes',
+      'I am sorry to hear that, Alice. Could you send a photo of the damage?',
+    ],
+    [
+      7,
+      'customer',
+      'Alice Andersson',
+      'Here it is. The glass shade is shattered.',
+      'slightly-negative',
+    ],
+    [
+      5.5,
+      'representative',
+      'Hana Hughes',
+      'Thank you. I have ordered a replacement; it ships today at no cost.',
+    ],
+    [
+      4,
+      'customer',
+      'Alice Andersson',
+      'Oh, that is quick. Do I need to send the broken one back?',
+      'neutral',
+    ],
+    [
+      2,
+      'representative',
+      'Hana Hughes',
+      'No need, please recycle it. You will get a tracking link by email.',
+    ],
+    [0.5, 'customer', 'Alice Andersson', 'Great, thank you so much!', 'positive'],
+  ];
+  return lines.map(([minutes, author, authorName, text, sentiment], i) => ({
+    id: `${conversationId}-m${i + 1}`,
+    conversationId,
+    at: now - minutes * MIN,
+    author,
+    authorName,
+    text,
+    ...(sentiment ? { sentiment } : {}),
+  }));
+}
+
+/** Transcript messages carrying hostile strings. */
+export function hostileTranscript(conversationId: string = IDS.active, now = Date.now()) {
+  return Object.values(HOSTILE).map((text, i): TranscriptMessage => ({
+    id: `${conversationId}-h${i + 1}`,
+    conversationId,
+    at: now - (10 - i) * MIN,
+    author: i % 2 ? 'representative' : 'customer',
+    authorName: Object.values(HOSTILE)[(i + 3) % 8]!,
+    text,
+  }));
 }

@@ -4,8 +4,6 @@
  * dialog on the story's conversation and then runs the story's steps.
  */
 import { html, type TemplateResult } from 'lit';
-import type { CentreChange, CommandResult } from '../../src/adapters/backend-adapter.js';
-import type { Conversation } from '../../src/domain/index.js';
 import type { StoryBackend } from './backends.js';
 import { frame, type StoryFrame, type StorySetup } from './story-frame.js';
 import { openOn, rendered, type StepDialog } from './steps.js';
@@ -97,25 +95,4 @@ export function dialogFrame<D extends StepDialog>(
       </button>`,
     { theme: args.theme, setup },
   );
-}
-
-/** A successful answer carrying the conversation as the backend now has it. */
-export function answered(
-  backend: StoryBackend,
-  id: string,
-  patch: Partial<Conversation>,
-): CommandResult {
-  const c = backend.service.state.conversations.get(id);
-  return c ? { ok: true, conversation: { ...c, ...patch, version: c.version + 1 } } : { ok: true };
-}
-
-/** The conversation as the backend has it, with a change applied and its version bumped. */
-export function changed(
-  backend: StoryBackend,
-  id: string,
-  patch: Partial<Conversation>,
-): CentreChange {
-  const c = backend.service.state.conversations.get(id);
-  if (!c) throw new Error(`Story setup: no conversation ${id}`);
-  return { type: 'conversation', conversation: { ...c, ...patch, version: c.version + 1 } };
 }

@@ -50,6 +50,13 @@ export async function choose(dialog: StepDialog, id: string): Promise<void> {
   await rendered(dialog);
 }
 
+/** Picks the first representative or queue offered (the best suggestion). */
+export async function chooseFirst(dialog: StepDialog): Promise<void> {
+  await until(() => dialog.shadowRoot?.querySelector('.option input') != null, 'choice');
+  control(dialog, '.option input').click();
+  await rendered(dialog);
+}
+
 /** Assign dialog: switches between "A representative" and "A queue". */
 export async function chooseTargetType(
   dialog: StepDialog,
