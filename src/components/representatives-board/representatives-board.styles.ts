@@ -64,6 +64,15 @@ export const representativesBoardStyles = css`
     margin: 0;
     color: var(--_muted);
   }
+  .more {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
 
   .cards {
     list-style: none;

@@ -130,3 +130,29 @@ describe('<representatives-board>', () => {
     expect(cards(el).map((c) => c.dataset.id)).to.deep.equal(['rep-other']);
   });
 });
+
+describe('<representatives-board> with a large team', () => {
+  it('shows a page of cards, then more on demand; the summary counts everyone', async () => {
+    const reps = Array.from({ length: 30 }, (_, i) =>
+      representative({ id: `r-${i}`, name: `Rep ${String(i).padStart(2, '0')}` }),
+    );
+    const h = await connectedService(smallSnapshot({ representatives: reps }));
+    const el = await fixture<RepresentativesBoard>(
+      html`<representatives-board .service=${h.service} page-size="12"></representatives-board>`,
+    );
+    await settle();
+    expect(cards(el)).to.have.length(12);
+    expect(el.shadowRoot!.querySelector('.summary')!.textContent!.replace(/\s+/g, ' ')).to.include(
+      'Available 30',
+    );
+    expect(el.shadowRoot!.querySelector('.more')!.textContent).to.include('18 not shown');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.show-more')!.click();
+    await el.updateComplete;
+    expect(cards(el)).to.have.length(24);
+    // A presence change keeps the order (sorted by name, not re-sorted on every change).
+    await h.updateRepresentative('r-3', { presence: 'away' });
+    await el.updateComplete;
+    expect(cards(el)[3]!.textContent).to.include('Away');
+  });
+});

@@ -61,6 +61,11 @@ export class RepresentativesBoard extends LitElement {
   /** The heading text. */
   @property() heading = 'Representatives';
 
+  /** How many cards are shown at first ("Show more" adds as many again); the summary counts all. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 120;
+
+  @state() private shown = 0;
+
   @state() private search = '';
   /** The card that holds the list's single tab stop. */
   @state() private focusId: string | null = null;
@@ -86,22 +91,47 @@ export class RepresentativesBoard extends LitElement {
     this.dispatchEvent(new RepresentativeSelectEvent({ representativeId: id }));
   }
 
+  /** The sorted order, kept while names and kinds stay the same (presence and capacity change often). */
+  private order: { signature: string; ids: string[] } = { signature: '', ids: [] };
+
+  /** Every listed representative, people first, by name. */
+  private sorted(): Representative[] {
+    const map = this.representatives.value;
+    if (!map) return [];
+    let signature = '';
+    for (const r of map.values()) signature += `${r.id}\u0000${r.name}\u0000${r.kind}\u0001`;
+    if (signature !== this.order.signature) {
+      const ids = [...map.values()]
+        .sort(
+          (a, b) =>
+            Number(a.kind !== 'human') - Number(b.kind !== 'human') ||
+            collator.compare(a.name, b.name) ||
+            (a.id < b.id ? -1 : 1),
+        )
+        .map((r) => r.id);
+      this.order = { signature, ids };
+    }
+    const list: Representative[] = [];
+    for (const id of this.order.ids) {
+      const r = map.get(id);
+      if (r && (this.includeAi || r.kind === 'human')) list.push(r);
+    }
+    return list;
+  }
+
   private visible(): Representative[] {
-    const all = [...(this.representatives.value?.values() ?? [])].filter(
-      (r) => this.includeAi || r.kind === 'human',
-    );
+    const all = this.sorted();
     const needle = this.search.trim().toLocaleLowerCase();
-    const list = needle ? all.filter((r) => r.name.toLocaleLowerCase().includes(needle)) : all;
-    return list.sort(
-      (a, b) =>
-        Number(a.kind !== 'human') - Number(b.kind !== 'human') ||
-        collator.compare(a.name, b.name) ||
-        (a.id < b.id ? -1 : 1),
-    );
+    return needle ? all.filter((r) => r.name.toLocaleLowerCase().includes(needle)) : all;
   }
 
   override render(): TemplateResult {
-    const reps = this.visible();
+    const matching = this.visible();
+    const limit = Math.max(this.pageSize, this.shown);
+    let reps = matching.slice(0, limit);
+    const selectedCard = matching.find((r) => r.id === this.selected);
+    if (selectedCard && !reps.includes(selectedCard)) reps = [...reps, selectedCard];
+    const more = matching.length - reps.length;
     const all = [...(this.representatives.value?.values() ?? [])].filter((r) => r.kind === 'human');
     const tabStop =
       reps.find((r) => r.id === this.focusId)?.id ??
@@ -149,6 +179,16 @@ export class RepresentativesBoard extends LitElement {
                   (r) => this.renderCard(r, r.id === tabStop),
                 )}
               </ul>`
+      }
+      ${
+        more > 0
+          ? html`<p class="more">
+              <button class="show-more" @click=${() => (this.shown = limit + this.pageSize)}>
+                Show ${Math.min(more, this.pageSize)} more
+              </button>
+              <span>${count.format(more)} not shown; or find one by name.</span>
+            </p>`
+          : nothing
       }
     </section>`;
   }

@@ -452,10 +452,13 @@ export class SupervisorConsole extends LitElement {
     const c = this.connection.value;
     const status = c?.status ?? 'connecting';
     const problems = c?.problems.length ?? 0;
-    return html`<div class="connection ${status}" part="connection" role="status">
+    return html`<div class="connection ${status}" part="connection">
       <span class="dot" aria-hidden="true"></span>
-      <span class="state">${CONNECTION_TEXT[status]}</span>
-      ${c?.message ? html`<span class="message">${c.message}</span>` : nothing}
+      <span role="status"
+        ><span class="state">${CONNECTION_TEXT[status]}</span>${
+          c?.message ? html` <span class="message">${c.message}</span>` : nothing
+        }</span
+      >
       ${
         c?.lastUpdateAt
           ? html`<span class="updated">Updated ${formatClock(c.lastUpdateAt)}</span>`
