@@ -115,6 +115,20 @@ const scenarios = {
     await context.close();
   },
 
+  async 'console-controls-reconnecting'() {
+    const { page, context } = await open('index.html?n=500&cps=20');
+    await ready(page);
+    await page.locator('#demo-controls summary').click();
+    await page.locator('select[name="commandError"]').selectOption('forbidden:assign');
+    await page.locator('input[name="noisy"]').check();
+    await page.waitForTimeout(1500);
+    await page.locator('#drop').click();
+    await page.locator('supervisor-console [part="connection"].reconnecting').waitFor();
+    await page.waitForTimeout(300);
+    await shot(page, 'console-controls-reconnecting');
+    await context.close();
+  },
+
   async 'console-board-filter'() {
     const { page, context } = await open('index.html?n=60&cps=2');
     await ready(page);
