@@ -49,6 +49,7 @@ interface Committed {
  * meanwhile, the dialog says so. Confirming shows the pending state, then the outcome; a role error is
  * explained with the "Omnichannel API access" guidance, a conflict as someone else's change.
  *
+ * @tagname assign-dialog
  * @summary Assign an Open conversation to a representative (with presence/capacity overrides) or a queue.
  *
  * @fires {AssignRequestEvent} sc-assign-request - Before the service is called; cancelable (a veto keeps the dialog on its choice).

@@ -13,6 +13,7 @@ import { forceCloseDialogStyles } from './force-close-dialog.styles.js';
  * conversation, says that it cannot be undone and that the participants are told; confirming closes
  * it (its status becomes Closed). Cancel has the initial focus, so a stray Enter does no harm.
  *
+ * @tagname force-close-dialog
  * @summary Confirm, then force-close a voice or messaging conversation.
  *
  * @fires {ForceCloseRequestEvent} sc-force-close-request - Before the service is called; cancelable.

@@ -69,6 +69,7 @@ type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
  * message that says so); Leave ends that. Messages are rendered as text: nothing a customer types
  * becomes markup.
  *
+ * @tagname monitor-panel
  * @summary Watch one conversation live (transcript, sentiment, timers), then join or leave it.
  *
  * @slot notice - The responsible-use notice; replaces the `notice` property's text.

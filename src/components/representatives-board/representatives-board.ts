@@ -29,6 +29,7 @@ const count = new Intl.NumberFormat();
  * conversations table to theirs. The cards are one tab stop: arrow keys, Home and End move between
  * them, Enter or Space selects.
  *
+ * @tagname representatives-board
  * @summary Live presence, capacity and workload of every representative; select one to filter.
  *
  * @slot heading - Replaces the "Representatives" heading.

@@ -82,6 +82,7 @@ const LOG_LIMIT = 100;
  * A row action from the table (`sc-action-request`) opens the matching dialog or the monitor panel,
  * unless a listener of the host page called `preventDefault()` on it.
  *
+ * @tagname supervisor-console
  * @summary Drop-in supervisor console: table, dialogs, monitor panel, transfers, log and board.
  *
  * @slot toolbar - Extra controls at the end of the console's toolbar.

@@ -49,6 +49,7 @@ interface Committed {
  * be closed meanwhile (the console's pending-transfers list follows the transfer); it still fires
  * `sc-transfer-resolved` when the answer comes.
  *
+ * @tagname transfer-dialog
  * @summary Transfer a messaging conversation to another human representative and follow the answer.
  *
  * @fires {TransferRequestEvent} sc-transfer-request - Before the service is called; cancelable.
