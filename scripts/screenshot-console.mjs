@@ -165,6 +165,23 @@ const scenarios = {
     await context.close();
   },
 
+  async 'assign-dark'() {
+    const { page, context } = await open('index.html?n=60&cps=1&theme=dark', {
+      colorScheme: 'dark',
+    });
+    await ready(page);
+    const c = await pick(page, (c) => c.status === 'open' && c.representativeId === null);
+    await rowAction(page, c.customer, 'assign');
+    const dialog = page.locator('supervisor-console assign-dialog');
+    const away = dialog.locator('.option', { hasText: 'needs a presence override' }).first();
+    await ((await away.count()) ? away : dialog.locator('.option').first())
+      .locator('input')
+      .check();
+    await page.waitForTimeout(200);
+    await shot(page, 'assign-6-dark');
+    await context.close();
+  },
+
   async 'assign-role-error'() {
     const { page, context } = await open('index.html?n=60&cps=1');
     await ready(page);

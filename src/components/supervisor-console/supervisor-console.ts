@@ -252,6 +252,10 @@ export class SupervisorConsole extends LitElement {
     this.active = next;
     if (this.isConnected) next.connect();
     this.provider.setValue(next);
+    // What was open belonged to the previous centre.
+    this.assignDialog?.close();
+    this.transferDialog?.close();
+    this.forceCloseDialog?.close();
     this.monitoring = null;
     this.selectedRepresentative = null;
     this.log = [];
