@@ -46,6 +46,7 @@ export default defineConfig(({ command, mode }) => {
         entry: {
           index: here('./src/index.ts'),
           domain: here('./src/domain/index.ts'),
+          define: here('./src/define.ts'),
         },
         formats: ['es'],
       },
