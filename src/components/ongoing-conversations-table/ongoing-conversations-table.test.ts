@@ -39,6 +39,18 @@ async function announced(el: OngoingConversationsTable, text: string): Promise<v
   );
 }
 
+/** Opens a filter disclosure (its options render only while open) and finds one option. */
+async function filterOption(
+  el: OngoingConversationsTable,
+  field: string,
+  value: string,
+): Promise<HTMLInputElement> {
+  const details = $<HTMLDetailsElement>(el, `details[data-field="${field}"]`)!;
+  if (!details.open) details.querySelector('summary')!.click();
+  await el.updateComplete;
+  return $<HTMLInputElement>(el, `input[data-field="${field}"][value="${value}"]`)!;
+}
+
 /** A snapshot whose times are recent (the default fixtures start at epoch 0). */
 function recentSnapshot() {
   const now = Date.now();
@@ -541,6 +553,32 @@ describe('<ongoing-conversations-table>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("renders a filter's options only while its disclosure is open", async () => {
+      const { el } = await mountTable(recentSnapshot());
+      expect($$(el, 'input[data-field="representativeIds"]')).to.have.length(0);
+      const details = $<HTMLDetailsElement>(el, 'details[data-field="representativeIds"]')!;
+      details.querySelector('summary')!.click();
+      await el.updateComplete;
+      expect(details.open).to.equal(true);
+      expect(
+        $$(el, 'input[data-field="representativeIds"]').map(
+          (i) => i.nextElementSibling!.textContent,
+        ),
+      ).to.deep.equal(['Unassigned', 'Botty (AI agent)', 'Hana Human', 'Omar Other']);
+      // Opening another closes this one.
+      $<HTMLElement>(el, 'details[data-field="channels"] summary')!.click();
+      await settled(el);
+      expect(details.open).to.equal(false);
+      expect($$(el, 'input[data-field="representativeIds"]')).to.have.length(0);
+      expect($$(el, 'input[data-field="channels"]')).to.have.length(7);
+      // A click elsewhere closes it.
+      document.body.dispatchEvent(
+        new PointerEvent('pointerdown', { bubbles: true, composed: true }),
+      );
+      await settled(el);
+      expect($$(el, 'details[open]')).to.have.length(0);
+    });
+
     it('filters by channel, queue and representative (including "Unassigned")', async () => {
       const { el } = await mountTable(
         smallSnapshot({
@@ -556,7 +594,7 @@ describe('<ongoing-conversations-table>', () => {
         }),
       );
       const tick = async (field: string, value: string) => {
-        $<HTMLInputElement>(el, `input[data-field="${field}"][value="${value}"]`)!.click();
+        (await filterOption(el, field, value)).click();
         await settled(el);
       };
       await tick('channels', 'voice');
@@ -628,8 +666,7 @@ describe('<ongoing-conversations-table>', () => {
       await settled(el);
       expect(customers(el)).to.deep.equal(['Rita Record']);
       expect(fired).to.equal(0);
-      expect($<HTMLInputElement>(el, 'input[data-field="channels"][value="record"]')!.checked).to.be
-        .true;
+      expect((await filterOption(el, 'channels', 'record')).checked).to.be.true;
     });
   });
 
@@ -755,7 +792,7 @@ describe('<ongoing-conversations-table>', () => {
         expect(el.sort).to.deep.equal({ key: 'customer', direction: 'asc' });
         expect(customers(el)).to.deep.equal(['Olga Open']);
         // A change by the supervisor goes into the URL (other parameters kept).
-        $<HTMLInputElement>(el, 'input[data-field="statuses"][value="active"]')!.click();
+        (await filterOption(el, 'statuses', 'active')).click();
         await settled(el);
         expect(location.search).to.equal('?keep=1&view=sort:customer.asc;status:active,open');
         // Back/forward: the URL drives the view.

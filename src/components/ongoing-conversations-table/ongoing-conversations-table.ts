@@ -1,5 +1,6 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Observable } from 'rxjs';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -203,6 +204,8 @@ export class OngoingConversationsTable
   /** The search field's text (committed to `filter.text` after a short pause). */
   @state() private searchDraft = '';
   @state() private savedViews: SavedView[] = [];
+  /** The filter disclosure open now (only its options are rendered). */
+  @state() private openFilter: ListField | null = null;
 
   @query('.body') private bodyEl?: HTMLElement;
   @query('.probe') private probeEl?: HTMLElement;
@@ -210,9 +213,13 @@ export class OngoingConversationsTable
   @query('.cell-tip') private tipEl?: HTMLElement;
   @query('.frame') private frameEl?: HTMLElement;
 
-  private readonly view = new ObservableController<ConversationView>(this, () =>
-    this.service?.view$({ filter: this.filter, sort: this.sort }),
-  );
+  private readonly view = new ObservableController<ConversationView>(this, () => this.viewSource());
+  private viewCache?: {
+    service: SupervisorService;
+    filter: ConversationFilter;
+    sort: ConversationSort;
+    source: Observable<ConversationView>;
+  };
   private readonly connection = new ObservableController<ConnectionState>(
     this,
     () => this.service?.connection$,
@@ -362,7 +369,7 @@ export class OngoingConversationsTable
       this.windowing.estimate(this.clientHeight, this.cssRowHeight());
     }
     const view = this.view.value;
-    if (view) this.changes.track(view);
+    if (view && this.service) this.changes.track(view, this.service.state.conversations);
     this.followActiveRow();
     const focused = this.shadowRoot?.activeElement ?? null;
     this.focusInGrid = focused !== null && focused.closest('[role="grid"]') !== null;
@@ -373,6 +380,8 @@ export class OngoingConversationsTable
   }
 
   protected override updated(): void {
+    // Rows are rendered (repeat renders them at commit): the new view's changes have been seen.
+    this.changes.rendered();
     if (!this.pendingFocus && this.focusInGrid && !this.shadowRoot?.activeElement) {
       // The focused row was moved or replaced by this render (a live reorder, a conversation that
       // left): put focus back on the active cell, which follows the conversation.
@@ -416,6 +425,7 @@ export class OngoingConversationsTable
           savedViews: this.persistKey ? this.savedViews : null,
           viewName: this.viewName,
           urlSync: this.urlSync,
+          openFilter: this.openFilter,
         },
         this.toolbarHandlers,
       )}
@@ -565,7 +575,7 @@ export class OngoingConversationsTable
     rowHeight: number,
   ): TemplateResult {
     const row = index + 1;
-    const flash = this.changes.flash(c.id, ctx.now);
+    const flash = this.changes.flash(c, ctx.now);
     const closing = c.status === 'closed';
     const classes = `row body-row${flash === null ? '' : ` flash-${flash}`}${closing ? ' closing' : ''}`;
     const parts = `row${closing ? ' row-closing' : ''}${flash === null ? '' : ' row-changed'}`;
@@ -616,6 +626,17 @@ export class OngoingConversationsTable
   }
 
   // ----- state, columns, rows and focus -------------------------------------------------------
+
+  /** The service's view for the current filter and sort (the same observable while they stay). */
+  private viewSource(): Observable<ConversationView> | undefined {
+    const { service, filter, sort } = this;
+    if (!service) return undefined;
+    const cache = this.viewCache;
+    if (cache?.service !== service || cache.filter !== filter || cache.sort !== sort) {
+      this.viewCache = { service, filter, sort, source: service.view$({ filter, sort }) };
+    }
+    return this.viewCache!.source;
+  }
 
   private get failed(): boolean {
     const connection = this.connection.value;
@@ -925,11 +946,22 @@ export class OngoingConversationsTable
     onClearFilters: this.clearFilters,
     onDetailsToggle: (event) => {
       const details = event.target as HTMLDetailsElement;
-      if (!details.open) return;
+      const field = (details.dataset.field as ListField | undefined) ?? null;
+      if (!details.open) {
+        if (field && this.openFilter === field) this.openFilter = null;
+        return;
+      }
+      if (field) this.openFilter = field;
       // One disclosure open at a time.
       for (const other of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.choice')) {
         if (other !== details) other.open = false;
       }
+    },
+    onFilterSummaryClick: (event) => {
+      // Render the options before the disclosure opens (the toggle event comes a task later).
+      const details = (event.currentTarget as HTMLElement).parentElement as HTMLDetailsElement;
+      const field = details.dataset.field as ListField;
+      this.openFilter = details.open ? null : field;
     },
     onViewApply: (event) => {
       const button = event.currentTarget as HTMLElement;

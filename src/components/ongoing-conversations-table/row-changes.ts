@@ -1,8 +1,9 @@
 /**
- * Spots the rows that changed between two views of the same query, so the table can flash them.
- * A conversation changed when its object is new and its version differs (the service replaces a
- * conversation object only when it changes); a conversation new to the view changed too. The first
- * view, and the first view of a new filter or sort, flash nothing.
+ * Spots the rows that changed, so the table can flash them, at a cost that does not grow with the
+ * number of conversations: on each new view it keeps the service's previous and current conversation
+ * maps (immutable, so keeping them is free) and, for the rows actually rendered, compares versions.
+ * A conversation new to the centre flashes too. The first view, and the first view of a new filter or
+ * sort, flash nothing. Rows outside the window are not tracked (nobody sees them flash).
  */
 import { DEFAULT_SORT, type Conversation } from '../../domain/index.js';
 import type { ConversationView } from '../../service/supervisor-service.js';
@@ -14,50 +15,62 @@ interface Flash {
   readonly parity: 0 | 1;
 }
 
+type Conversations = ReadonlyMap<string, Conversation>;
+
 export class RowChangeTracker {
   /** Rows of the last view that are not closing (the count the footer shows). */
   shown = 0;
 
   private lastView: ConversationView | undefined;
   private lastQuery = '';
-  private previous = new Map<string, Conversation>();
+  private previous: Conversations | undefined;
+  private current: Conversations | undefined;
+  /** A new view came: the next render compares its rows with the previous conversations. */
+  private fresh = false;
   private readonly flashes = new Map<string, Flash>();
 
   /** @param durationMs how long a change stays highlighted (match the CSS animation). */
   constructor(private readonly durationMs = 1200) {}
 
-  /** Compares a new view with the last one. Cheap to call with the same view again. */
-  track(view: ConversationView): void {
+  /**
+   * Notes a view and the service's conversations it was computed from. Cheap to call again with the
+   * same view.
+   */
+  track(view: ConversationView, conversations: Conversations): void {
     if (view === this.lastView) return;
     this.lastView = view;
     const query = encodeView({
       filter: view.query.filter ?? {},
       sort: view.query.sort ?? DEFAULT_SORT,
     });
-    const compare = query === this.lastQuery && this.previous.size > 0;
+    const sameQuery = query === this.lastQuery;
     this.lastQuery = query;
-    const until = view.now + this.durationMs;
-    const next = new Map<string, Conversation>();
+    this.previous = sameQuery ? this.current : conversations;
+    this.current = conversations;
+    this.fresh = this.previous !== undefined && this.previous !== conversations;
     let shown = 0;
-    for (const c of view.rows) {
-      next.set(c.id, c);
-      if (c.status !== 'closed') shown += 1;
-      if (!compare) continue;
-      const before = this.previous.get(c.id);
-      if (before !== c && (before === undefined || before.version !== c.version)) {
-        this.flashes.set(c.id, { until, parity: this.flashes.get(c.id)?.parity === 0 ? 1 : 0 });
-      }
-    }
-    this.previous = next;
+    for (const c of view.rows) if (c.status !== 'closed') shown += 1;
     this.shown = shown;
-    if (this.flashes.size > 200) {
+    if (this.flashes.size > 100) {
       for (const [id, f] of this.flashes) if (f.until <= view.now) this.flashes.delete(id);
     }
   }
 
-  /** The highlight parity of a row changed recently (at `now`), or `null`. */
-  flash(id: string, now: number): 0 | 1 | null {
-    const f = this.flashes.get(id);
+  /** For each rendered row: its highlight parity while it is highlighted (at `now`), or `null`. */
+  flash(c: Conversation, now: number): 0 | 1 | null {
+    if (this.fresh && this.previous) {
+      const before = this.previous.get(c.id);
+      if (before === undefined || before.version !== c.version) {
+        const parity = this.flashes.get(c.id)?.parity === 0 ? 1 : 0;
+        this.flashes.set(c.id, { until: now + this.durationMs, parity });
+      }
+    }
+    const f = this.flashes.get(c.id);
     return f !== undefined && f.until > now ? f.parity : null;
+  }
+
+  /** Call after rendering the rows: the new view's changes have been seen. */
+  rendered(): void {
+    this.fresh = false;
   }
 }

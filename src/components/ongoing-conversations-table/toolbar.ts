@@ -46,6 +46,11 @@ export interface ToolbarModel {
   readonly savedViews: readonly SavedView[] | null;
   readonly viewName: string | null;
   readonly urlSync: boolean;
+  /**
+   * The open filter disclosure, if any. Only its options are rendered: a centre with 2,000
+   * representatives would otherwise keep 2,000 checkboxes in the DOM and re-render them every frame.
+   */
+  readonly openFilter: ListField | null;
 }
 
 /** The element's handlers, bound once (arrow functions), so re-renders do not re-add listeners. */
@@ -59,6 +64,8 @@ export interface ToolbarHandlers {
   readonly onClearFilters: () => void;
   /** A disclosure opened or closed (one open at a time). */
   readonly onDetailsToggle: (event: Event) => void;
+  /** A filter disclosure's summary was clicked (it is about to open or close). */
+  readonly onFilterSummaryClick: (event: Event) => void;
   /** `currentTarget.dataset.view` names the view. */
   readonly onViewApply: (event: Event) => void;
   readonly onViewDelete: (event: Event) => void;
@@ -92,8 +99,6 @@ const attentionIcon = html`<svg
 
 export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResult {
   const { filter } = m;
-  const queues = [...m.queues].sort(byName);
-  const reps = [...m.representatives].sort(byName);
   const attention = m.sort.key === 'attention';
   return html`
     <div class="toolbar" part="toolbar">
@@ -110,43 +115,23 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
             @keydown=${h.onSearchKeyDown}
           />
         </label>
-        ${renderChoiceFilter(
-          h,
-          'statuses',
-          'Status',
+        ${renderChoiceFilter(m, h, 'statuses', 'Status', () =>
           ONGOING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
-          filter.statuses,
         )}
-        ${renderChoiceFilter(
-          h,
-          'channels',
-          'Channel',
+        ${renderChoiceFilter(m, h, 'channels', 'Channel', () =>
           CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
-          filter.channels,
         )}
-        ${renderChoiceFilter(
-          h,
-          'queueIds',
-          'Queue',
-          [
-            ...queues.map((q) => ({ value: q.id, label: q.name })),
-            { value: '', label: 'No queue' },
-          ],
-          filter.queueIds,
-        )}
-        ${renderChoiceFilter(
-          h,
-          'representativeIds',
-          'Representative',
-          [
-            { value: '', label: 'Unassigned' },
-            ...reps.map((r) => ({
-              value: r.id,
-              label: r.kind === 'ai' ? `${r.name} (AI agent)` : r.name,
-            })),
-          ],
-          filter.representativeIds,
-        )}
+        ${renderChoiceFilter(m, h, 'queueIds', 'Queue', () => [
+          ...[...m.queues].sort(byName).map((q) => ({ value: q.id, label: q.name })),
+          { value: '', label: 'No queue' },
+        ])}
+        ${renderChoiceFilter(m, h, 'representativeIds', 'Representative', () => [
+          { value: '', label: 'Unassigned' },
+          ...[...m.representatives].sort(byName).map((r) => ({
+            value: r.id,
+            label: r.kind === 'ai' ? `${r.name} (AI agent)` : r.name,
+          })),
+        ])}
         <label class="wait-filter" part="filter">
           <span>Waiting</span>
           <select @change=${h.onWaitChange}>
@@ -186,17 +171,24 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
 }
 
 function renderChoiceFilter(
+  m: ToolbarModel,
   h: ToolbarHandlers,
   field: ListField,
   label: string,
-  options: readonly FilterOption[],
-  selected: readonly string[] | undefined,
+  options: () => readonly FilterOption[],
 ): TemplateResult {
-  const chosen = new Set(selected ?? []);
+  const chosen = new Set(m.filter[field] ?? []);
   const summary = chosen.size > 0 ? `${label}: ${chosen.size} selected` : `${label}: any`;
+  const open = m.openFilter === field;
   return html`
-    <details class="choice" part="filter" data-field=${field} @toggle=${h.onDetailsToggle}>
-      <summary aria-label=${summary}>
+    <details
+      class="choice"
+      part="filter"
+      data-field=${field}
+      .open=${open}
+      @toggle=${h.onDetailsToggle}
+    >
+      <summary aria-label=${summary} @click=${h.onFilterSummaryClick}>
         ${label}${
           chosen.size > 0
             ? html` <span class="count" aria-hidden="true">${chosen.size}</span>`
@@ -205,7 +197,7 @@ function renderChoiceFilter(
       </summary>
       <fieldset class="panel" @change=${h.onChoiceChange}>
         <legend class="visually-hidden">${label}</legend>
-        ${options.map(
+        ${(open ? options() : []).map(
           (o) => html`
             <label class="option">
               <input
