@@ -1,7 +1,9 @@
 import '../../../test/setup.js';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { asyncScheduler } from 'rxjs';
+import { ContextProvider } from '@lit/context';
+import { Observable, asyncScheduler } from 'rxjs';
+import { supervisorServiceContext } from '../../context/supervisor-context.js';
 import {
   $,
   $$,
@@ -25,7 +27,7 @@ import { connectedService } from '../../../test/fixtures/element-harness.js';
 import { FakeAdapter, smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
 import { ActionRequestEvent } from '../../events/action-request.js';
 import { ViewChangeEvent } from '../../events/view-change.js';
-import { SupervisorService } from '../../service/supervisor-service.js';
+import { SupervisorService, type ConversationView } from '../../service/supervisor-service.js';
 import type { OngoingConversationsTable } from './ongoing-conversations-table.js';
 import './ongoing-conversations-table.define.js';
 
@@ -244,6 +246,57 @@ describe('<ongoing-conversations-table>', () => {
       const { el } = await mountTable();
       expect($(el, '.updated')!.textContent).to.match(/Last updated \d/);
       expect($(el, '.pill')!.textContent!.trim()).to.equal('Live');
+    });
+  });
+
+  describe('service', () => {
+    it('takes the service from an ancestor through context, and follows a swapped service', async () => {
+      const first = await connectedService(recentSnapshot());
+      const second = await connectedService(
+        smallSnapshot({
+          conversations: [conversation({ id: 'only', customerName: 'Solo Second' })],
+        }),
+      );
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const provider = new ContextProvider(host, {
+        context: supervisorServiceContext,
+        initialValue: first.service,
+      });
+      const el = document.createElement('ongoing-conversations-table');
+      el.persistKey = uniqueKey();
+      host.append(el);
+      await settled(el);
+      expect(el.service).to.equal(first.service);
+      expect(bodyRows(el)).to.have.length(4);
+      provider.setValue(second.service);
+      await settled(el);
+      expect(el.service).to.equal(second.service);
+      expect(customers(el)).to.deep.equal(['Solo Second']);
+      // The first service's changes no longer reach the table.
+      await first.updateConversation('active-chat', { customerName: 'Changed' });
+      await settled(el);
+      expect(customers(el)).to.deep.equal(['Solo Second']);
+    });
+
+    it('unsubscribes from the service when removed', async () => {
+      const { el, h } = await mountTable(recentSnapshot());
+      let subscribed = 0;
+      const view$ = h.service.view$.bind(h.service);
+      h.service.view$ = (q) =>
+        new Observable<ConversationView>((subscriber) => {
+          subscribed += 1;
+          const sub = view$(q).subscribe(subscriber);
+          return () => {
+            subscribed -= 1;
+            sub.unsubscribe();
+          };
+        });
+      el.filter = { statuses: ['active'] };
+      await settled(el);
+      expect(customers(el)).to.have.members(['Alice Active', 'Victor Voice']);
+      expect(subscribed).to.equal(1);
+      el.remove();
+      expect(subscribed).to.equal(0);
     });
   });
 
