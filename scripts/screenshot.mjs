@@ -43,12 +43,13 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 
-async function shoot(name, { colorScheme, query = '', prepare } = {}) {
+async function shoot(name, { colorScheme, forcedColors = 'none', query = '', prepare } = {}) {
   if (only && !only.includes(name)) return;
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
     colorScheme,
+    forcedColors,
     reducedMotion: 'reduce',
   });
   const page = await context.newPage();
@@ -119,6 +120,17 @@ try {
       await page.keyboard.press('ArrowDown');
       for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(200);
+    },
+  });
+  // Windows High Contrast / forced colours: system colours, focus and the open menu still visible.
+  await shoot('table-forced-colors', {
+    colorScheme: 'dark',
+    forcedColors: 'active',
+    prepare: async (page) => {
+      await page.evaluate(() => document.querySelector('ongoing-conversations-table').focusGrid());
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
     },
   });
 } finally {
