@@ -4,7 +4,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AssignDialog } from './assign-dialog.js';
 import { commandError } from '../../domain/index.js';
-import { AI_AGENT, HUMAN, OTHER_HUMAN, representative } from '../../../test/fixtures/domain.js';
+import {
+  AI_AGENT,
+  ALL_ON,
+  HUMAN,
+  OTHER_HUMAN,
+  representative,
+} from '../../../test/fixtures/domain.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
 import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
 
@@ -245,6 +251,20 @@ describe('<assign-dialog>', () => {
     await el.updateComplete;
     expect(h.adapter.received).to.have.length(0);
     await expect(el).to.be.accessible();
+  });
+
+  it('explains why an Active conversation or a switched-off action cannot be assigned', async () => {
+    const { el, h } = await setup();
+    el.show('active-chat');
+    await settle();
+    expect(text(el)).to.include('Only Open conversations can be assigned.');
+    expect($(el, '.option')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await h.change({ type: 'settings', settings: { ...ALL_ON, assign: false } });
+    el.show('open-chat');
+    await settle();
+    expect(text(el)).to.include('Your administrator has turned off "Supervisor Assign".');
+    expect(primary(el).getAttribute('aria-disabled')).to.equal('true');
   });
 
   it('filters representatives by name', async () => {

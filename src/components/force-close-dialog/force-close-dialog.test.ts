@@ -4,6 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ForceCloseDialog } from './force-close-dialog.js';
 import { commandError } from '../../domain/index.js';
+import { ALL_ON } from '../../../test/fixtures/domain.js';
 import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
 
 interface Setup {
@@ -81,6 +82,22 @@ describe('<force-close-dialog>', () => {
   it('refuses records, with the reason', async () => {
     const { el } = await setup('record');
     expect(text(el)).to.include('Only voice and messaging conversations can be force-closed.');
+    expect(confirmButton(el)).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers force close for an Open messaging conversation too (any status but Closed)', async () => {
+    const { el } = await setup('open-chat');
+    expect(text(el)).to.include('End the live chat conversation with Olga Open?');
+    expect(text(el)).to.include('The customer is told');
+    expect(confirmButton(el)).to.exist;
+  });
+
+  it('is not offered when the Force Close switch is off', async () => {
+    const { el, h } = await setup();
+    await h.change({ type: 'settings', settings: { ...ALL_ON, forceClose: false } });
+    await el.updateComplete;
+    expect(text(el)).to.include('Your administrator has turned off "Force Close".');
     expect(confirmButton(el)).to.equal(null);
     await expect(el).to.be.accessible();
   });
