@@ -226,7 +226,7 @@ describe('<ongoing-conversations-table> keyboard', () => {
     await press(el, 't');
     await press(el, 'ArrowDown'); // Olga Open
     await press(el, 'a');
-    await press(el, 'Delete');
+    await press(el, 'Backspace');
     await press(el, 'ArrowDown'); // Rita Record (wrap-up record)
     await press(el, 'Delete'); // records cannot be force-closed
     expect(requests).to.deep.equal([

@@ -937,6 +937,15 @@ describe('<ongoing-conversations-table>', () => {
       expect($$(el, 'button.actions')).to.have.length(4);
     });
 
+    it('closes the menu when its conversation leaves the list', async () => {
+      const { el, h } = await mountTable(recentSnapshot());
+      await openMenu(el, rowOf(el, 'Victor Voice'));
+      await h.change({ type: 'conversation-removed', id: 'voice-call', version: 99 });
+      await settled(el);
+      expect($(el, '.menu')!.matches(':popover-open')).to.equal(false);
+      await announced(el, 'That conversation is no longer in the list.');
+    });
+
     it('the table never calls the backend: actions only fire events', async () => {
       const { el, h } = await mountTable(recentSnapshot());
       el.addEventListener(ActionRequestEvent.eventName, () => {});

@@ -91,8 +91,8 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * **Keyboard** (when the grid has focus): arrows move the active cell; Home/End go to the row's first
  * or last cell, Ctrl+Home/Ctrl+End to the first or last row; PageUp/PageDown move a screenful;
  * Enter or Space on a header sorts by it (again: reverses); Enter on a row opens its actions menu.
- * Row shortcuts: **M** Monitor, **A** Assign, **T** Transfer, **Delete** Force close. In the menu:
- * arrows, Home/End, Enter/Space, the same letters, Escape to close.
+ * Row shortcuts: **M** Monitor, **A** Assign, **T** Transfer, **Delete** (or Backspace) Force
+ * close. In the menu: arrows, Home/End, Enter/Space, the same letters, Escape to close.
  *
  * **Saved views** are kept in `localStorage` under `persist-key`; with `url-sync` the current view is
  * written to (and read from) the page URL's `url-param` parameter, so a link shares it.
@@ -371,6 +371,11 @@ export class OngoingConversationsTable
     const view = this.view.value;
     if (view && this.service) this.changes.track(view, this.service.state.conversations);
     this.followActiveRow();
+    if (this.menu.openFor && !this.findRow(this.menu.openFor)) {
+      // The conversation left the view (closed, filtered out) while its menu was open.
+      this.menu.close(false);
+      this.announce('That conversation is no longer in the list.');
+    }
     const focused = this.shadowRoot?.activeElement ?? null;
     this.focusInGrid = focused !== null && focused.closest('[role="grid"]') !== null;
   }
@@ -893,6 +898,12 @@ export class OngoingConversationsTable
     // The service reconnects (the table never talks to the backend itself).
     this.service?.disconnect();
     this.service?.connect();
+    if (this.view.error !== undefined) {
+      this.view.error = undefined;
+      this.viewCache = undefined;
+      this.view.refresh();
+      this.requestUpdate();
+    }
   };
 
   private readonly clearFilters = (): void => {

@@ -34,7 +34,8 @@ export const ROW_ACTIONS: readonly {
   { action: 'monitor', label: 'Monitor', keys: ['m', 'M'], keyLabel: 'M' },
   { action: 'assign', label: 'Assign', keys: ['a', 'A'], keyLabel: 'A' },
   { action: 'transfer', label: 'Transfer', keys: ['t', 'T'], keyLabel: 'T' },
-  { action: 'forceClose', label: 'Force close', keys: ['Delete'], keyLabel: 'Delete' },
+  // Backspace too: a Mac keyboard's "delete" key sends Backspace.
+  { action: 'forceClose', label: 'Force close', keys: ['Delete', 'Backspace'], keyLabel: 'Delete' },
 ];
 
 /** The action a shortcut key asks for, or `undefined`. */
