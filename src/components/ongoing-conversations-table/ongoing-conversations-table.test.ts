@@ -693,6 +693,29 @@ describe('<ongoing-conversations-table>', () => {
       expect(customers(el)).to.deep.equal(['Long']);
     });
 
+    it('a wait threshold follows the clock: a conversation appears as it crosses it', async () => {
+      const { el } = await mountTable(
+        smallSnapshot({
+          conversations: [
+            conversation({
+              id: 'soon',
+              customerName: 'Soon Long',
+              status: 'open',
+              representativeId: null,
+              acceptedAt: null,
+              enteredQueueAt: Date.now() - 59_200,
+            }),
+          ],
+        }),
+      );
+      el.filter = { minWaitMs: 60_000 };
+      await settled(el);
+      expect(bodyRows(el)).to.have.length(0);
+      await waitUntil(() => customers(el).includes('Soon Long'), 'it never appeared', {
+        timeout: 3000,
+      });
+    });
+
     it('searches customer, subject, representative and queue names as the supervisor types', async () => {
       const { el } = await mountTable(recentSnapshot());
       const input = $<HTMLInputElement>(el, 'input[type="search"]')!;

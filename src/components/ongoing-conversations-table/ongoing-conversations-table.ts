@@ -251,6 +251,7 @@ export class OngoingConversationsTable
   private pendingFocus: CellPosition | null = null;
   private focusInGrid = false;
   private hadRows = false;
+  private lastTick: number | undefined;
   private rowShortcuts = 'Enter';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -368,6 +369,7 @@ export class OngoingConversationsTable
       // Size the first window from the host, so the first render already shows the rows.
       this.windowing.estimate(this.clientHeight, this.cssRowHeight());
     }
+    this.refreshTimeFilteredView();
     const view = this.view.value;
     if (view && this.service) this.changes.track(view, this.service.state.conversations);
     this.followActiveRow();
@@ -631,6 +633,20 @@ export class OngoingConversationsTable
   }
 
   // ----- state, columns, rows and focus -------------------------------------------------------
+
+  /**
+   * A wait- or handle-time threshold depends on the clock, not only on the data: on each tick of the
+   * shared clock, recompute the view so conversations appear as they cross the threshold even when
+   * nothing else changes.
+   */
+  private refreshTimeFilteredView(): void {
+    const tick = this.clock.value;
+    if (tick === this.lastTick) return;
+    this.lastTick = tick;
+    const { service, filter, sort } = this;
+    if (!service || !this.view.value || !(filter.minWaitMs || filter.minHandleMs)) return;
+    this.view.value = service.computeView(service.state, { filter, sort });
+  }
 
   /** The service's view for the current filter and sort (the same observable while they stay). */
   private viewSource(): Observable<ConversationView> | undefined {
