@@ -10,6 +10,8 @@ export * from './controllers/observable-controller.js';
 export * from './events/index.js';
 export { CommandDialog } from './components/shared/command-dialog.js';
 export type { DialogPhase, ShowOptions } from './components/shared/command-dialog.js';
+export { OngoingConversationsTable } from './components/ongoing-conversations-table/ongoing-conversations-table.js';
+export type { SavedView, TableView } from './components/ongoing-conversations-table/saved-views.js';
 export { AssignDialog } from './components/assign-dialog/assign-dialog.js';
 export { TransferDialog } from './components/transfer-dialog/transfer-dialog.js';
 export { ForceCloseDialog } from './components/force-close-dialog/force-close-dialog.js';
