@@ -1,11 +1,15 @@
 /**
- * The Supervisor page: `<supervisor-console>` on its built-in simulated contact centre, with demo
- * controls for the centre's size, event rate, faults and admin switches. The URL keeps the size,
- * rate and theme (`?n=60&cps=5&theme=dark`), so a reload or a shared link shows the same centre.
+ * The Supervisor page: `<supervisor-console>` on a simulated contact centre, with demo controls for
+ * the centre's size, event rate, faults and admin switches, and the backend: the in-memory simulator
+ * itself, or the REST + SSE adapter talking HTTP to the same simulator through MSW's service worker.
+ * The URL keeps the size, rate, backend and theme (`?n=60&cps=5&backend=rest&theme=dark`), so a
+ * reload or a shared link shows the same centre.
  */
 import '../src/components/supervisor-console/supervisor-console.define.js';
-import type { SimulatorOptions, FaultsPatch } from '../src/adapters/index.js';
+import { RestAdapter } from '../src/adapters/index.js';
+import type { SimulatedCentre, SimulatorOptions, FaultsPatch } from '../src/adapters/index.js';
 import type { CommandErrorKind, SupervisorSettings } from '../src/domain/index.js';
+import { startMockWorker, type MockWorker } from '../src/mocks/browser.js';
 
 const consoleEl = document.querySelector('supervisor-console')!;
 const form = document.querySelector<HTMLFormElement>('#controls')!;
@@ -21,6 +25,7 @@ const rates = [...field<HTMLSelectElement>('rate').options].map((o) => o.value);
 field<HTMLSelectElement>('size').value = fromUrl('n', '60', sizes);
 field<HTMLSelectElement>('rate').value = fromUrl('cps', '5', rates);
 field<HTMLSelectElement>('theme').value = fromUrl('theme', '', ['', 'light', 'dark']);
+field<HTMLSelectElement>('backend').value = fromUrl('backend', 'memory', ['memory', 'rest']);
 if (params.has('controls')) document.querySelector('details')!.open = true;
 
 const SWITCHES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
@@ -68,22 +73,48 @@ function remember(): void {
   const url = new URL(location.href);
   url.searchParams.set('n', field<HTMLSelectElement>('size').value);
   url.searchParams.set('cps', field<HTMLSelectElement>('rate').value);
+  url.searchParams.set('backend', field<HTMLSelectElement>('backend').value);
   const theme = field<HTMLSelectElement>('theme').value;
   if (theme) url.searchParams.set('theme', theme);
   else url.searchParams.delete('theme');
   history.replaceState(null, '', url);
 }
 
-consoleEl.simulatorOptions = options();
+/** With the REST backend: the mock service worker serving the simulator over HTTP. */
+let mock: MockWorker | null = null;
+
+/** The simulated centre behind either backend (the faults and switches go to it). */
+function currentCentre(): SimulatedCentre | undefined {
+  return mock?.simulator ?? consoleEl.simulator;
+}
+
+/**
+ * Builds the chosen backend on a new centre: the console's own simulator, or a simulator behind
+ * MSW's worker with the console on a `RestAdapter` (the console prefers `adapter` when it is set).
+ */
+async function applyBackend(): Promise<void> {
+  mock?.stop();
+  mock = null;
+  if (field<HTMLSelectElement>('backend').value === 'rest') {
+    mock = await startMockWorker({ simulator: options() });
+    consoleEl.adapter = new RestAdapter({ baseUrl: mock.baseUrl });
+  } else {
+    consoleEl.adapter = undefined;
+    consoleEl.simulatorOptions = options();
+  }
+}
+
 applyTheme();
+void applyBackend();
 
 form.addEventListener('change', (event) => {
   const name = (event.target as HTMLInputElement).name;
-  const centre = consoleEl.simulator;
+  const centre = currentCentre();
   switch (name) {
     case 'size':
-      // A new centre of that size (the console rebuilds its simulator).
-      consoleEl.simulatorOptions = options();
+    case 'backend':
+      // A new centre of that size on the chosen backend.
+      void applyBackend();
       break;
     case 'rate':
       centre?.setRate(Number(field<HTMLSelectElement>('rate').value));
@@ -102,7 +133,12 @@ form.addEventListener('change', (event) => {
   remember();
 });
 form.addEventListener('submit', (e) => e.preventDefault());
-document.querySelector('#drop')!.addEventListener('click', () => consoleEl.simulator?.dropStream());
+// In-memory, the simulator drops its stream; over REST, the mock drops the SSE connection and the
+// adapter reconnects and resumes from its Last-Event-ID.
+document.querySelector('#drop')!.addEventListener('click', () => {
+  if (mock) mock.faults.dropStreams();
+  else consoleEl.simulator?.dropStream();
+});
 
 // What a host page sees: every public event bubbles out of the console (composed).
 const hostEvents = document.querySelector('#host-events')!;
