@@ -9,6 +9,24 @@ import { fileURLToPath } from 'node:url';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/** Every public element: `dist/components/<name>.js` (the class) and `<name>.define.js` (registers it). */
+export const ELEMENTS = [
+  'ongoing-conversations-table',
+  'assign-dialog',
+  'transfer-dialog',
+  'force-close-dialog',
+  'monitor-panel',
+  'representatives-board',
+  'supervisor-console',
+] as const;
+
+const elementEntries = Object.fromEntries(
+  ELEMENTS.flatMap((name) => [
+    [`components/${name}`, here(`./src/components/${name}/${name}.ts`)],
+    [`components/${name}.define`, here(`./src/components/${name}/${name}.define.ts`)],
+  ]),
+);
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return {
@@ -47,10 +65,12 @@ export default defineConfig(({ command, mode }) => {
           index: here('./src/index.ts'),
           domain: here('./src/domain/index.ts'),
           define: here('./src/define.ts'),
+          ...elementEntries,
         },
         formats: ['es'],
       },
       rollupOptions: {
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^rxjs($|\/)/],
       },
     },
