@@ -97,6 +97,7 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * **Saved views** are kept in `localStorage` under `persist-key`; with `url-sync` the current view is
  * written to (and read from) the page URL's `url-param` parameter, so a link shares it.
  *
+ * @tagname ongoing-conversations-table
  * @summary Live, virtualized, keyboard-accessible grid of ongoing conversations with row actions,
  * filters, sorting and saved views.
  *
