@@ -11,7 +11,7 @@
 import '../setup.js';
 import '../../src/components/assign-dialog/assign-dialog.define.js';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type {
   AdapterEvent,
   AssignCommand,
