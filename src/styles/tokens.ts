@@ -5,6 +5,33 @@ import { css } from 'lit';
  * Dark applies under `prefers-color-scheme: dark`, when an ancestor sets `--sc-color-scheme: dark`, or
  * with `theme="dark"` on the element (`theme="light"` forces light); forced-colors mode uses system
  * colours. Hosts theme the elements by setting these properties on the element or any ancestor.
+ *
+ * The `@cssprop` lines below are the tokens' documentation: custom-elements-manifest.config.mjs adds
+ * them to every element's entry in custom-elements.json, and scripts/manifest-check.mjs checks that
+ * each token read here has its line.
+ *
+ * @cssprop [--sc-color-scheme=light dark] - `light`, `dark` or `light dark` (follow the OS).
+ * @cssprop [--sc-color-background=#ffffff] - Background (dark: #16191d).
+ * @cssprop [--sc-color-surface=#f6f7f9] - Headers, toolbars, hover and card backgrounds (dark: #1f2328).
+ * @cssprop [--sc-color-text=#1b1f24] - Text (dark: #e8eaed).
+ * @cssprop [--sc-color-text-muted=#59636e] - Secondary text (dark: #a4adb8).
+ * @cssprop [--sc-color-border=#d4d9df] - Borders and rules (dark: #3a4149).
+ * @cssprop [--sc-color-accent=#0f62c9] - Primary buttons, selection, links, sort indicator (dark: #7cb4ff).
+ * @cssprop [--sc-color-accent-text=#ffffff] - Text on the accent colour (dark: #0b1a2e).
+ * @cssprop [--sc-color-danger=#b3261e] - Force close, errors, offline banner (dark: #ff8a80).
+ * @cssprop [--sc-color-warning=#8a5a00] - Reconnecting banner, over-capacity notes (dark: #f5c451).
+ * @cssprop [--sc-color-success=#1e7a3a] - Success messages (dark: #7ddc96).
+ * @cssprop [--sc-color-highlight=#fff4c2] - Flash of something that just changed (dark: #4a3f12).
+ * @cssprop [--sc-color-focus=#0f62c9] - Focus ring (dark: #7cb4ff).
+ * @cssprop [--sc-color-sentiment-positive=#1e7a3a] - Positive sentiment (dark: #7ddc96).
+ * @cssprop [--sc-color-sentiment-negative=#b3261e] - Negative sentiment (dark: #ff8a80).
+ * @cssprop [--sc-color-sentiment-neutral=#59636e] - Neutral sentiment (dark: #a4adb8).
+ * @cssprop [--sc-radius=6px] - Corner radius of controls.
+ * @cssprop [--sc-font-family=system-ui] - Font.
+ * @cssprop [--sc-font-size=0.875rem] - Base font size.
+ * @cssprop [--sc-row-height=40px] - Height of a table row (fixed: rows are windowed by it).
+ * @cssprop [--sc-spacing=0.5rem] - Base spacing unit.
+ * @cssprop [--sc-shadow=0 8px 28px rgb(0 0 0 / 0.18)] - Shadow of dialogs and menus.
  */
 export const tokens = css`
   :host {

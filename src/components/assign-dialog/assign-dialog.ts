@@ -65,6 +65,7 @@ interface Committed {
  * @csspart options - The list of representatives or queues.
  * @csspart option - One representative or queue choice.
  * @csspart overrides - The override checkboxes of the chosen representative.
+ * @csspart excess - The live "Exceeds capacity by N units" note of a capacity override.
  * @csspart status - The pending and outcome messages.
  * @csspart footer - The action row.
  *

@@ -91,6 +91,7 @@ type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
  * @csspart new-messages - The "N new messages" button shown after scrolling up.
  * @csspart sentiment - The sentiment chart and its caption.
  * @csspart notice - The responsible-use notice.
+ * @csspart empty - The empty state (around the `empty` slot).
  *
  * @cssprop [--sc-monitor-transcript-height=22rem] - Height of the transcript.
  * @cssprop --sc-color-sentiment-positive - The chart's positive side.
