@@ -191,7 +191,8 @@ export function lookupsOf(world: BenchWorld): Lookups {
 
 /** The baselines' default order: longest wait first (the same order as the service's default). */
 export function byWait(a: Conversation, b: Conversation): number {
-  return waitStart(a) - waitStart(b) || (a.id < b.id ? -1 : 1);
+  const inf = Number.POSITIVE_INFINITY;
+  return (waitStart(a) ?? inf) - (waitStart(b) ?? inf) || (a.id < b.id ? -1 : 1);
 }
 
 /** The sort scenario's order: customer name A→Z. */

@@ -55,17 +55,19 @@ export interface QueryContext {
 export const DEFAULT_SORT: ConversationSort = { key: 'wait', direction: 'desc' };
 
 /**
- * When the current wait started: entering the queue while nobody handles it; otherwise the customer's
- * last message (the customer is waiting for an answer since then).
+ * When the customer's current wait started: entering the queue while nobody handles it; otherwise
+ * their last message (they wait for an answer since then). `null` when nobody is waiting, e.g. a voice
+ * call or a record in the hands of a representative with no message from the customer.
  */
-export function waitStart(c: Conversation): number {
+export function waitStart(c: Conversation): number | null {
   if (c.status === 'open' || c.representativeId === null) return c.enteredQueueAt;
-  return c.lastCustomerMessageAt ?? c.acceptedAt ?? c.enteredQueueAt;
+  return c.lastCustomerMessageAt;
 }
 
-/** Wait time in milliseconds at `now`. */
-export function waitTime(c: Conversation, now: number): number {
-  return Math.max(0, now - waitStart(c));
+/** Wait time in milliseconds at `now`, or `null` when nobody is waiting. */
+export function waitTime(c: Conversation, now: number): number | null {
+  const start = waitStart(c);
+  return start === null ? null : Math.max(0, now - start);
 }
 
 /** Handle time in milliseconds at `now`, or `null` before a representative accepted it. */
@@ -92,7 +94,7 @@ export function attentionScore(
   now: number,
   representatives: ReadonlyMap<string, Representative>,
 ): number {
-  const waitMinutes = waitTime(c, now) / 60_000;
+  const waitMinutes = (waitTime(c, now) ?? 0) / 60_000;
   const negativity = Math.max(0, -sentimentScore(c.sentiment));
   const overCapacity = isRepresentativeOverCapacity(c, representatives) ? 10 : 0;
   return waitMinutes + negativity * 5 + overCapacity;
@@ -114,7 +116,9 @@ export function conversationMatcher(
     if (!includesOrAny(filter.channels, c.channel)) return false;
     if (!includesOrAny(filter.queueIds, c.queueId ?? '')) return false;
     if (!includesOrAny(filter.representativeIds, c.representativeId ?? '')) return false;
-    if (filter.minWaitMs !== undefined && waitTime(c, ctx.now) < filter.minWaitMs) return false;
+    if (filter.minWaitMs !== undefined && (waitTime(c, ctx.now) ?? -1) < filter.minWaitMs) {
+      return false;
+    }
     if (filter.minHandleMs !== undefined && (handleTime(c, ctx.now) ?? -1) < filter.minHandleMs) {
       return false;
     }
@@ -158,7 +162,7 @@ function keyFor(key: SortKey, ctx: QueryContext): KeyFn {
     case 'queue':
       return (c) => (c.queueId ? (ctx.queues.get(c.queueId)?.name ?? '') : '');
     case 'wait':
-      return (c) => -waitStart(c);
+      return (c) => -(waitStart(c) ?? Number.POSITIVE_INFINITY);
     case 'handle':
       return (c) => (c.acceptedAt === null ? Number.NEGATIVE_INFINITY : -c.acceptedAt);
     case 'sentiment':

@@ -147,7 +147,8 @@ export function applySnapshot(
     queues,
     closing,
     transfers: reconcileTransfers(state.transfers, conversations, now),
-    connection: { ...state.connection, lastUpdateAt: now },
+    // Data arrived: the connection is live (adapters may still report otherwise afterwards).
+    connection: { ...state.connection, status: 'live', message: null, lastUpdateAt: now },
   };
   return withProblems(next, problems);
 }

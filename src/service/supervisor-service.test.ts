@@ -161,6 +161,18 @@ describe('SupervisorService', () => {
       expect([...service.state.conversations.keys()]).to.deep.equal(['only']);
     });
 
+    it('counts as live once a snapshot arrived, even before the adapter says so', () => {
+      const adapter = new FakeAdapter();
+      const service = new SupervisorService(adapter, {
+        frameScheduler: new VirtualTimeScheduler(),
+      });
+      service.connect();
+      expect(service.state.connection.status).to.equal('connecting');
+      adapter.emit({ type: 'snapshot', snapshot: smallSnapshot() });
+      expect(service.state.connection.status).to.equal('live');
+      service.dispose();
+    });
+
     it('reports reconnecting and offline', () => {
       const { adapter, service } = setup();
       adapter.emit({ type: 'status', status: 'reconnecting', message: 'Stream dropped' });

@@ -258,7 +258,10 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
     }
     case 'wait': {
       const ms = waitTime(c, ctx.now);
-      return { content: spoken(formatDuration(ms), describeDuration(ms)), title: '' };
+      return {
+        content: spoken(formatDuration(ms), ms === null ? 'Nobody waiting' : describeDuration(ms)),
+        title: '',
+      };
     }
     case 'handle': {
       const ms = handleTime(c, ctx.now);

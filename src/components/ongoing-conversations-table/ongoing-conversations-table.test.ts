@@ -61,6 +61,8 @@ function recentSnapshot() {
       ...c,
       enteredQueueAt: now - (i + 1) * 61_000,
       acceptedAt: c.acceptedAt === null ? null : now - (i + 1) * 30_000,
+      // The customer wrote when the representative took it, so they wait from then.
+      lastCustomerMessageAt: c.acceptedAt === null ? null : now - (i + 1) * 30_000,
     })),
   });
 }
