@@ -52,6 +52,8 @@ export const dialogStyles = css`
     min-height: 0;
     overflow: auto;
     padding: 0.25rem 1.25rem 1rem;
+    /* A name with no break opportunity (a hostile or generated one) wraps instead of widening the body. */
+    overflow-wrap: anywhere;
   }
   .body > * {
     margin: 0;
@@ -193,7 +195,7 @@ export const dialogStyles = css`
   }
   .option {
     display: grid;
-    grid-template-columns: auto 1fr auto;
+    grid-template-columns: auto minmax(0, 1fr) auto;
     gap: 0.1rem 0.6rem;
     align-items: center;
     padding: 0.45rem 0.65rem;
