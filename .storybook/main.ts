@@ -4,6 +4,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.stories.ts'],
+  // Autodocs pages (tags: ['autodocs'] in preview.ts), fed by the custom-elements manifest.
+  addons: ['@storybook/addon-docs'],
   // public/mockServiceWorker.js is served from the root, where msw-storybook-addon registers it.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },

@@ -91,18 +91,21 @@ export const Choose: Story = {
 
 /** A representative who fits: no override needed, Assign enabled. */
 export const RepresentativeChosen: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => choose(d, REPS.hana)),
   parameters: { test: { shows: ['Fits:'] } },
 };
 
 /** Ada is away: assigning needs "Override presence" (Assign stays disabled until it is ticked). */
 export const PresenceOverrideNeeded: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => choose(d, REPS.ada)),
   parameters: { test: { shows: ['Override presence: Ada Aalto is away'] } },
 };
 
 /** Presence override ticked: Assign enabled. */
 export const PresenceOverridden: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.ada);
     await tick(d, 'override-presence');
@@ -114,6 +117,7 @@ export const PresenceOverridden: Story = {
  * units her capacity is exceeded (change "fayUsed" to see it follow).
  */
 export const CapacityOverride: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.fay);
     await tick(d, 'override-capacity');
@@ -123,6 +127,7 @@ export const CapacityOverride: Story = {
 
 /** The same with Fay fully booked (6 of 6 units): exceeded by 2 units. */
 export const CapacityOverrideSeveralUnits: Story = {
+  tags: ['!autodocs'],
   args: { fayUsed: 6 },
   render: scripted(async (d) => {
     await choose(d, REPS.fay);
@@ -133,6 +138,7 @@ export const CapacityOverrideSeveralUnits: Story = {
 
 /** Assign to another queue instead (the current queue is not offered). */
 export const QueueChosen: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await chooseTargetType(d, 'queue');
     await choose(d, 'q-billing');
@@ -142,12 +148,14 @@ export const QueueChosen: Story = {
 
 /** Searching by name narrows the list. */
 export const SearchNoMatch: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => search(d, 'Zed')),
   parameters: { test: { shows: ['Nobody matches “Zed”.'] } },
 };
 
 /** Confirmed: waiting for the backend's answer. */
 export const Pending: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.fay);
     await tick(d, 'override-capacity');
@@ -158,6 +166,7 @@ export const Pending: Story = {
 
 /** Done, with the capacity override's consequence spelled out. */
 export const Succeeded: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     await choose(d, REPS.fay);
     await tick(d, 'override-capacity');
@@ -170,6 +179,7 @@ export const Succeeded: Story = {
 
 /** The host page vetoed `sc-assign-request` (`preventDefault()`): nothing was sent. */
 export const VetoedByHost: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.hana);
     vetoNext(d, 'sc-assign-request');
@@ -180,12 +190,14 @@ export const VetoedByHost: Story = {
 
 /** Error: the supervisor's role forbids it — with the "Omnichannel API access" guidance. */
 export const ErrorRole: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('forbidden')),
   parameters: { test: { shows: ['"Omnichannel API access" role is not assigned to you'] } },
 };
 
 /** Error: someone else assigned the conversation meanwhile (a stale-action conflict). */
 export const ErrorConflict: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     await choose(d, REPS.hana);
     await confirm(d);
@@ -198,30 +210,35 @@ export const ErrorConflict: Story = {
 
 /** Error: the contact centre could not be reached. */
 export const ErrorUnavailable: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('unavailable')),
   parameters: { test: { shows: ['could not be reached'] } },
 };
 
 /** Error: too many requests. */
 export const ErrorRateLimited: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('rate-limited')),
   parameters: { test: { shows: ['Too many requests'] } },
 };
 
 /** Error: the conversation no longer exists. */
 export const ErrorNotFound: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('not-found')),
   parameters: { test: { shows: ['no longer exists'] } },
 };
 
 /** Error: the backend refused the request as invalid. */
 export const ErrorInvalid: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('invalid')),
   parameters: { test: { shows: ['The request was not valid.'] } },
 };
 
 /** While choosing, someone else assigns the conversation: the dialog says so live. */
 export const AssignedMeanwhile: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     await choose(d, REPS.hana);
     b.change(changed(b, IDS.open, { status: 'active', representativeId: REPS.omar }));
@@ -231,6 +248,7 @@ export const AssignedMeanwhile: Story = {
 
 /** While choosing, the conversation leaves the ongoing view. */
 export const LeftTheView: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     b.change({ type: 'conversation-removed', id: IDS.open, version: 99 });
     await shows(d, 'has left the ongoing view');
@@ -239,12 +257,14 @@ export const LeftTheView: Story = {
 
 /** Opened on an Active conversation: not assignable, and the dialog says why. */
 export const NotAssignable: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.active },
   parameters: { test: { shows: ['Only Open conversations can be assigned.'] } },
 };
 
 /** The service has no data yet. */
 export const Loading: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) =>
     assign(args, fakeService(undefined, { connection: 'loading' }), undefined, true),
   parameters: { test: { shows: ['Loading the contact centre…'] } },
@@ -252,6 +272,7 @@ export const Loading: Story = {
 
 /** On the simulated centre (500 conversations, 100 people): a long list, limited to `listLimit`. */
 export const LongListOnSimulator: Story = {
+  tags: ['!autodocs'],
   args: { listLimit: 20 },
   render: (args: DialogArgs = {}) => {
     const backend = simulatedService({ conversations: 500, changesPerSecond: 0 });
@@ -265,6 +286,7 @@ export const LongListOnSimulator: Story = {
 
 /** Hostile strings in every name (markup, `javascript:` URL, RTL override, zero-width, emoji, very long): shown as text. */
 export const HostileStrings: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) => {
     const backend = fakeService(hostileSnapshot());
     return assign(args, backend, async (d) => {
@@ -276,17 +298,23 @@ export const HostileStrings: Story = {
 
 /** The capacity-override step in the dark palette. */
 export const Dark: Story = {
+  tags: ['!autodocs'],
   args: { theme: 'dark' },
   render: CapacityOverride.render,
 };
 
-const restOk = restMock('assign-ok');
-const restRoleError = restMock('assign-403', { faults: (f) => f.fail('assign', 'forbidden') });
+const STILL = { simulator: { changesPerSecond: 0 } };
+const restOk = restMock('assign-ok', STILL);
+const restRoleError = restMock('assign-403', {
+  ...STILL,
+  faults: (f) => f.fail('assign', 'forbidden'),
+});
 const isAssignable = (c: { status: string; representativeId: string | null }) =>
   c.status === 'open' && c.representativeId === null;
 
 /** On the REST adapter (MSW mock): the best suggestion is assigned over HTTP. */
 export const RestSucceeded: Story = {
+  tags: ['!autodocs'],
   name: 'REST: assigned',
   parameters: { ...restOk.parameters, test: { shows: ['Assigned to'] } },
   render: (args: DialogArgs = {}) =>
@@ -303,6 +331,7 @@ export const RestSucceeded: Story = {
 
 /** On the REST adapter, `POST …/assign` answers 403: the role guidance, not a generic failure. */
 export const RestRoleError: Story = {
+  tags: ['!autodocs'],
   name: 'REST: 403 role error',
   parameters: {
     ...restRoleError.parameters,

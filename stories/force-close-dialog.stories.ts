@@ -81,24 +81,28 @@ export const Confirm: Story = {
 
 /** A voice call. */
 export const ConfirmVoiceCall: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.voice },
   parameters: { test: { shows: ['End the voice conversation with Victor Varga'] } },
 };
 
 /** An Open conversation nobody handles: only the customer is told. */
 export const ConfirmUnassigned: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.open },
   parameters: { test: { shows: ['The customer is told'] } },
 };
 
 /** Confirmed: closing. */
 export const Pending: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => confirm(d)),
   parameters: { test: { shows: ['Closing the conversation with Alice Andersson…'] } },
 };
 
 /** Closed; the participants were told. */
 export const Succeeded: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     await confirm(d);
     await b.answerNext(answered(b, IDS.active, { status: 'closed' }));
@@ -109,6 +113,7 @@ export const Succeeded: Story = {
 
 /** The host page vetoed `sc-force-close-request`: the conversation stays open. */
 export const VetoedByHost: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     vetoNext(d, 'sc-force-close-request');
     await confirm(d);
@@ -118,48 +123,56 @@ export const VetoedByHost: Story = {
 
 /** Error: the supervisor's role forbids it — with the "Omnichannel API access" guidance. */
 export const ErrorRole: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('forbidden')),
   parameters: { test: { shows: ['"Omnichannel API access"'] } },
 };
 
 /** Error: the conversation changed meanwhile (stale-action refusal). */
 export const ErrorConflict: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('conflict')),
   parameters: { test: { shows: ['Someone else changed this conversation meanwhile.'] } },
 };
 
 /** Error: the contact centre could not be reached. */
 export const ErrorUnavailable: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('unavailable')),
   parameters: { test: { shows: ['could not be reached'] } },
 };
 
 /** Error: too many requests. */
 export const ErrorRateLimited: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('rate-limited')),
   parameters: { test: { shows: ['Too many requests'] } },
 };
 
 /** Error: the conversation no longer exists. */
 export const ErrorNotFound: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('not-found')),
   parameters: { test: { shows: ['no longer exists'] } },
 };
 
 /** Error: the backend refused the request as invalid. */
 export const ErrorInvalid: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('invalid')),
   parameters: { test: { shows: ['The request was not valid.'] } },
 };
 
 /** Not allowed: a case record (only voice and messaging conversations can be force-closed). */
 export const NotAllowedRecord: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.record },
   parameters: { test: { shows: ['Only voice and messaging conversations can be force-closed.'] } },
 };
 
 /** Not offered: the administrator turned "Force close" off. */
 export const SwitchedOff: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) =>
     forceClose(args, fakeService(storySnapshot({ settings: { forceClose: false } }))),
   parameters: { test: { shows: ['Your administrator has turned off'] } },
@@ -167,6 +180,7 @@ export const SwitchedOff: Story = {
 
 /** While confirming, the conversation leaves the ongoing view. */
 export const LeftTheView: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     b.change({ type: 'conversation-removed', id: IDS.active, version: 99 });
     await shows(d, 'has already left the ongoing view');
@@ -175,6 +189,7 @@ export const LeftTheView: Story = {
 
 /** The service has no data yet. */
 export const Loading: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) =>
     forceClose(args, fakeService(undefined, { connection: 'loading' }), undefined, true),
   parameters: { test: { shows: ['Loading the contact centre…'] } },
@@ -182,20 +197,34 @@ export const Loading: Story = {
 
 /** Hostile strings in every name (markup, `javascript:` URL, RTL override, zero-width, emoji, very long): shown as text. */
 export const HostileStrings: Story = {
+  tags: ['!autodocs'],
+  render: (args: DialogArgs = {}) => forceClose(args, fakeService(hostileSnapshot())),
+};
+
+/**
+ * A customer name with a right-to-left override that is never closed, inside the confirmation
+ * sentence: the text after the name must keep its direction.
+ */
+export const HostileRtlOverride: Story = {
+  tags: ['!autodocs'],
+  args: { conversationId: IDS.voice },
   render: (args: DialogArgs = {}) => forceClose(args, fakeService(hostileSnapshot())),
 };
 
 /** The confirmation in the dark palette. */
 export const Dark: Story = {
+  tags: ['!autodocs'],
   args: { theme: 'dark' },
 };
 
 const restServerError = restMock('force-close-500', {
+  simulator: { changesPerSecond: 0 },
   faults: (f) => f.fail('forceClose', 'server-error'),
 });
 
 /** On the REST adapter, `POST …/force-close` answers 500: nothing changed, try again. */
 export const RestServerError: Story = {
+  tags: ['!autodocs'],
   name: 'REST: 500 server error',
   parameters: { ...restServerError.parameters, test: { shows: ['could not be closed.'] } },
   render: (args: DialogArgs = {}) => {

@@ -98,6 +98,8 @@ const meta: Meta<MonitorArgs> = {
   },
   argTypes: {
     service: { table: { disable: true } },
+    notice: { control: 'text' },
+    noClose: { control: 'boolean' },
     conversationId: { control: 'select', options: [null, ...Object.values(IDS)] },
     theme: {
       control: 'inline-radio',
@@ -331,6 +333,7 @@ const restLive = restMock('monitor-live', {
 
 /** On the REST adapter (MSW mock): monitor over HTTP, the transcript streamed as Server-Sent Events. */
 export const RestLive: Story = {
+  tags: ['!autodocs'],
   name: 'REST: live transcript',
   parameters: { ...restLive.parameters, test: { shows: ['Monitoring silently'] } },
   render: (args: MonitorArgs = {}) => {

@@ -78,6 +78,11 @@ const meta: Meta<TableArgs> = {
   },
   argTypes: {
     service: { table: { disable: true } },
+    label: { control: 'text' },
+    persistKey: { control: 'text' },
+    viewName: { control: 'text' },
+    urlSync: { control: 'boolean' },
+    urlParam: { control: 'text' },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
     filter: { control: 'object' },
     sort: { control: 'object' },
@@ -155,6 +160,7 @@ export const TenThousandRows: Story = {
 
 /** 10,000 conversations at 1,000 changes a second: one render per frame however many arrive. */
 export const TenThousandRowsBusy: Story = {
+  tags: ['!autodocs'],
   args: { height: '36rem' },
   render: (args = {}) =>
     table(args, simulatedService({ conversations: 10_000, changesPerSecond: 1000 })),
@@ -274,6 +280,7 @@ const restStreamFails = restMock('table-events-503', {
 
 /** On the REST adapter: snapshot over HTTP, changes streamed as Server-Sent Events (MSW mock). */
 export const RestLive: Story = {
+  tags: ['!autodocs'],
   name: 'REST: live',
   parameters: { ...restLive.parameters, test: { shows: ['Live'] } },
   render: (args = {}) => table(args, restLive.service()),
@@ -281,6 +288,7 @@ export const RestLive: Story = {
 
 /** On the REST adapter, `GET /snapshot` answers 500: after the retries, the error state. */
 export const RestSnapshotFails: Story = {
+  tags: ['!autodocs'],
   name: 'REST: snapshot 500',
   parameters: {
     ...restSnapshotFails.parameters,
@@ -291,6 +299,7 @@ export const RestSnapshotFails: Story = {
 
 /** On the REST adapter, the change stream answers 503 every time: the data stays, reconnecting. */
 export const RestReconnecting: Story = {
+  tags: ['!autodocs'],
   name: 'REST: stream 503, reconnecting',
   parameters: {
     ...restStreamFails.parameters,

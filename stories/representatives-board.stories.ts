@@ -46,6 +46,8 @@ const meta: Meta<BoardArgs> = {
   args: { selected: null, includeAi: true, heading: 'Representatives', theme: undefined },
   argTypes: {
     service: { table: { disable: true } },
+    includeAi: { control: 'boolean' },
+    heading: { control: 'text' },
     selected: { control: 'select', options: [null, ...Object.values(REPS)] },
     theme: {
       control: 'inline-radio',
@@ -140,6 +142,7 @@ const restLive = restMock('board-live', { simulator: { changesPerSecond: 5 } });
 
 /** On the REST adapter (MSW mock). */
 export const RestLive: Story = {
+  tags: ['!autodocs'],
   name: 'REST: live',
   parameters: { ...restLive.parameters },
   render: (args: BoardArgs = {}) => board(args, restLive.service()),

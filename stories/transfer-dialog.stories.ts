@@ -107,23 +107,27 @@ export const Choose: Story = {
 
 /** A representative chosen: Transfer enabled. */
 export const RepresentativeChosen: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => choose(d, REPS.omar)),
 };
 
 /** An offline representative may be chosen, with a warning that they may not answer. */
 export const OfflineRepresentativeChosen: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => choose(d, REPS.olly)),
   parameters: { test: { shows: ['Offline: may not answer'] } },
 };
 
 /** Searching by name narrows the list. */
 export const SearchNoMatch: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => search(d, 'Zed')),
   parameters: { test: { shows: ['Nobody matches “Zed”.'] } },
 };
 
 /** Confirmed: sending the transfer to the backend. */
 export const Pending: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.omar);
     await confirm(d);
@@ -133,24 +137,28 @@ export const Pending: Story = {
 
 /** The backend took it: waiting for Omar to accept or reject, with the time elapsed. */
 export const WaitingForAnswer: Story = {
+  tags: ['!autodocs'],
   render: scripted(sentToOmar),
   parameters: { test: { shows: ['You can close this dialog: the transfer goes on.'] } },
 };
 
 /** Omar accepted: he is now primary, Hana stays on as a consultant. */
 export const Accepted: Story = {
+  tags: ['!autodocs'],
   render: scripted(answeredBy('accepted')),
   parameters: { test: { shows: ['Hana Hughes stays on as a consultant.'] } },
 };
 
 /** Omar rejected: Hana remains the primary representative. */
 export const Rejected: Story = {
+  tags: ['!autodocs'],
   render: scripted(answeredBy('rejected')),
   parameters: { test: { shows: ['Hana Hughes remains the primary representative.'] } },
 };
 
 /** The host page vetoed `sc-transfer-request`: nothing was sent. */
 export const VetoedByHost: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d) => {
     await choose(d, REPS.omar);
     vetoNext(d, 'sc-transfer-request');
@@ -161,72 +169,84 @@ export const VetoedByHost: Story = {
 
 /** Error: the supervisor's role forbids it — with the "Omnichannel API access" guidance. */
 export const ErrorRole: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('forbidden')),
   parameters: { test: { shows: ['"Omnichannel API access"'] } },
 };
 
 /** Error: the conversation changed meanwhile (stale-action refusal). */
 export const ErrorConflict: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('conflict')),
   parameters: { test: { shows: ['Someone else changed this conversation meanwhile.'] } },
 };
 
 /** Error: the contact centre could not be reached. */
 export const ErrorUnavailable: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('unavailable')),
   parameters: { test: { shows: ['could not be reached'] } },
 };
 
 /** Error: too many requests. */
 export const ErrorRateLimited: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('rate-limited')),
   parameters: { test: { shows: ['Too many requests'] } },
 };
 
 /** Error: the conversation no longer exists. */
 export const ErrorNotFound: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('not-found')),
   parameters: { test: { shows: ['no longer exists'] } },
 };
 
 /** Error: the backend refused the request as invalid. */
 export const ErrorInvalid: Story = {
+  tags: ['!autodocs'],
   render: scripted(failsWith('invalid')),
   parameters: { test: { shows: ['The request was not valid.'] } },
 };
 
 /** Not transferable: a voice call (only messaging conversations). */
 export const NotTransferableVoice: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.voice },
   parameters: { test: { shows: ['Only messaging conversations'] } },
 };
 
 /** Not transferable: a chat escalated to video. */
 export const NotTransferableEscalated: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.escalated },
   parameters: { test: { shows: ['escalated to video'] } },
 };
 
 /** Not transferable: handled by an AI agent. */
 export const NotTransferableAiAgent: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.ai },
   parameters: { test: { shows: ['is an AI agent'] } },
 };
 
 /** Not transferable: an Open conversation nobody handles. */
 export const NotTransferableOpen: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.open },
   parameters: { test: { shows: ['Only Active or Waiting conversations can be transferred.'] } },
 };
 
 /** A transfer (asked by another supervisor) is already waiting for an answer. */
 export const AlreadyPending: Story = {
+  tags: ['!autodocs'],
   args: { conversationId: IDS.transferring },
   parameters: { test: { shows: ['A transfer to Omar Okafor is already waiting for an answer.'] } },
 };
 
 /** While choosing, the conversation leaves the ongoing view. */
 export const LeftTheView: Story = {
+  tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     b.change({ type: 'conversation-removed', id: IDS.active, version: 99 });
     await shows(d, 'has left the ongoing view');
@@ -235,6 +255,7 @@ export const LeftTheView: Story = {
 
 /** The service has no data yet. */
 export const Loading: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) =>
     transfer(args, fakeService(undefined, { connection: 'loading' }), undefined, true),
   parameters: { test: { shows: ['Loading the contact centre…'] } },
@@ -242,6 +263,7 @@ export const Loading: Story = {
 
 /** Hostile strings in every name (markup, `javascript:` URL, RTL override, zero-width, emoji, very long): shown as text. */
 export const HostileStrings: Story = {
+  tags: ['!autodocs'],
   render: (args: DialogArgs = {}) => {
     const backend = fakeService(hostileSnapshot());
     return transfer(args, backend, async (d) => choose(d, REPS.omar));
@@ -250,14 +272,19 @@ export const HostileStrings: Story = {
 
 /** Waiting for the answer, in the dark palette. */
 export const Dark: Story = {
+  tags: ['!autodocs'],
   args: { theme: 'dark' },
   render: WaitingForAnswer.render,
 };
 
-const restConflict = restMock('transfer-409', { faults: (f) => f.fail('transfer', 'conflict') });
+const restConflict = restMock('transfer-409', {
+  simulator: { changesPerSecond: 0 },
+  faults: (f) => f.fail('transfer', 'conflict'),
+});
 
 /** On the REST adapter, `POST …/transfer` answers 409: someone changed the conversation meanwhile. */
 export const RestConflict: Story = {
+  tags: ['!autodocs'],
   name: 'REST: 409 conflict',
   parameters: {
     ...restConflict.parameters,

@@ -17,6 +17,7 @@ import * as forceCloseDialog from '../stories/force-close-dialog.stories.js';
 import * as monitorPanel from '../stories/monitor-panel.stories.js';
 import * as table from '../stories/ongoing-conversations-table.stories.js';
 import * as representativesBoard from '../stories/representatives-board.stories.js';
+import * as supervisorConsole from '../stories/supervisor-console.stories.js';
 import * as transferDialog from '../stories/transfer-dialog.stories.js';
 import { hostileStringRan } from '../stories/support/data.js';
 import type { StoryFrame } from '../stories/support/story-frame.js';
@@ -46,6 +47,7 @@ const MODULES: readonly StoriesModule[] = [
   forceCloseDialog as StoriesModule,
   monitorPanel as StoriesModule,
   representativesBoard as StoriesModule,
+  supervisorConsole as StoriesModule,
 ];
 
 let worker: SetupWorker | null = null;

@@ -281,7 +281,8 @@ export const HOSTILE = {
   script: '<script>window.__storyXss = 1</script>Mallory',
   img: '<img src=x onerror="window.__storyXss = 1">Eve',
   url: 'javascript:window.__storyXss=1//Jay',
-  rtl: 'Ri\u202Egnaro\u202C Override',
+  /** A right-to-left override that is never closed: it must not flip the text after it. */
+  rtl: 'Ri\u202Egnaro Override',
   zeroWidth: 'Ze\u200Bro\u200C Wi\u200Ddth\uFEFF',
   emoji: 'Emma 👩🏽‍💻🧑‍🤝‍🧑🏳️‍🌈',
   long: `Longname${'x'.repeat(180)}`,
@@ -297,7 +298,7 @@ export function hostileSnapshot(): CentreSnapshot {
     ...base,
     supervisor: { id: SUPERVISOR.id, name: HOSTILE.script },
     queues: base.queues.map((q, i) => ({ ...q, name: pick(i + 3) })),
-    representatives: base.representatives.map((r, i) => ({ ...r, name: pick(i) })),
+    representatives: base.representatives.map((r, i) => ({ ...r, name: pick(i + 6) })),
     conversations: base.conversations.map((c, i) => ({
       ...c,
       customerName: pick(i),

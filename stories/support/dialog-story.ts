@@ -27,6 +27,7 @@ export interface DialogArgs {
 /** Story-only args: not the element's properties. */
 export const storyArgTypes = {
   service: { table: { disable: true } },
+  listLimit: { control: { type: 'number', min: 1 } },
   open: { table: { disable: true } },
   theme: {
     control: 'inline-radio',

@@ -114,9 +114,12 @@ export interface FrameOptions {
   readonly setup?: StorySetup;
 }
 
-/** Wraps a story's element in `<sc-story-frame>` with its backend, theme and setup. */
+/**
+ * Wraps a story's element in `<sc-story-frame>` with its backend (none: the frame provides no
+ * service), theme and setup.
+ */
 export function frame(
-  backend: StoryBackend,
+  backend: StoryBackend | undefined,
   content: TemplateResult,
   options: FrameOptions = {},
 ): TemplateResult {
