@@ -300,6 +300,12 @@ export class SupervisorConsole extends LitElement {
    * Hosts can call it for their own buttons.
    */
   open(action: ConversationAction, conversationId: string, opener?: HTMLElement | null): void {
+    // An action whose admin switch is off is never offered, so it never opens either (a stale menu
+    // or a host's own button asking anyway gets nothing but the reason, announced).
+    if (!this.active?.isEnabled(action)) {
+      this.announce('Your administrator has turned this action off.');
+      return;
+    }
     const returnFocusTo = opener ?? deepActiveElement();
     const c = this.active?.getConversation(conversationId);
     if (c) this.remember(c);
