@@ -181,7 +181,8 @@ function compareKeys(a: number | string, b: number | string): number {
 
 /**
  * Sorts conversations (a new array). Ties fall back to the id, so equal keys keep a stable,
- * deterministic order across recomputations.
+ * deterministic order across recomputations. Keys are computed once per conversation; numeric keys
+ * (every column but names) are compared as numbers without any string work.
  */
 export function sortConversations(
   conversations: readonly Conversation[],
@@ -190,14 +191,31 @@ export function sortConversations(
 ): Conversation[] {
   const key = keyFor(sort.key, ctx);
   const sign = sort.direction === 'asc' ? 1 : -1;
-  // Decorate once: key functions may look up names or compute scores.
-  const decorated = conversations.map((c) => ({ c, k: key(c) }));
-  decorated.sort((x, y) => {
-    const byKey = compareKeys(x.k, y.k) * sign;
-    if (byKey !== 0) return byKey;
-    return x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0;
-  });
-  return decorated.map((d) => d.c);
+  const n = conversations.length;
+  const keys: (number | string)[] = new Array<number | string>(n);
+  let numeric = true;
+  for (let i = 0; i < n; i += 1) {
+    const k = key(conversations[i]!);
+    keys[i] = k;
+    if (typeof k !== 'number') numeric = false;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  const byId = (a: number, b: number): number => {
+    const x = conversations[a]!.id;
+    const y = conversations[b]!.id;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  if (numeric) {
+    const nums = keys as number[];
+    order.sort((a, b) => {
+      const d = nums[a]! - nums[b]!;
+      // Infinity − Infinity is NaN: equal keys.
+      return d !== 0 && !Number.isNaN(d) ? d * sign : byId(a, b);
+    });
+  } else {
+    order.sort((a, b) => compareKeys(keys[a]!, keys[b]!) * sign || byId(a, b));
+  }
+  return order.map((i) => conversations[i]!);
 }
 
 /** Filters then sorts: the rows a view shows. */

@@ -147,8 +147,7 @@ export function applySnapshot(
     queues,
     closing,
     transfers: reconcileTransfers(state.transfers, conversations, now),
-    // Data arrived: the connection is live (adapters may still report otherwise afterwards).
-    connection: { ...state.connection, status: 'live', message: null, lastUpdateAt: now },
+    connection: { ...state.connection, lastUpdateAt: now },
   };
   return withProblems(next, problems);
 }

@@ -126,6 +126,8 @@ export class SupervisorService {
   private connection: Subscription | null = null;
   private pruneSubscription: Subscription | null = null;
   private disposed = false;
+  /** Set once the adapter sends a `status` event: from then on, only the adapter says what it is. */
+  private adapterReportsStatus = false;
 
   /** The whole store, coalesced to one emission per frame. */
   readonly state$: Observable<SupervisorState>;
@@ -571,9 +573,12 @@ export class SupervisorService {
     const now = this.now();
     switch (event?.type) {
       case 'snapshot':
-        this.update((s) => ({
-          ...applySnapshot(s, event.snapshot, now),
-        }));
+        this.update((s) => {
+          const next = applySnapshot(s, event.snapshot, now);
+          // An adapter that never reports its status is live once its data arrives.
+          if (this.adapterReportsStatus) return next;
+          return { ...next, connection: { ...next.connection, status: 'live', message: null } };
+        });
         return;
       case 'changes': {
         const { state, resolvedTransfers } = applyChanges(this.store.value, event.changes, now);
@@ -593,6 +598,7 @@ export class SupervisorService {
         return;
       }
       case 'status':
+        this.adapterReportsStatus = true;
         this.setConnection(event.status, event.message ?? null);
         return;
       case 'problem':

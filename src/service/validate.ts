@@ -37,49 +37,61 @@ export function parseConversation(raw: unknown): Parsed<Conversation> {
   const r = raw;
   if (!isStr(r.id) || r.id === '') return fail('conversation', raw, 'no id');
   if (!isNum(r.version)) return fail('conversation', raw, 'no numeric version');
-  for (const key of ['status', 'channel'] as const) {
-    if (!isStr(r[key]) || r[key] === '') return fail('conversation', raw, `no ${key}`);
-  }
+  if (!isStr(r.status) || r.status === '') return fail('conversation', raw, 'no status');
+  if (!isStr(r.channel) || r.channel === '') return fail('conversation', raw, 'no channel');
   if (!isNum(r.enteredQueueAt)) return fail('conversation', raw, 'no enteredQueueAt time');
-  const lists = {
-    consultantIds: strList(r.consultantIds),
-    monitoredBy: strList(r.monitoredBy),
-    joinedBy: strList(r.joinedBy),
-  };
-  for (const [key, list] of Object.entries(lists)) {
-    if (list === null) return fail('conversation', raw, `${key} is not a list of ids`);
-  }
-  const optional = {
-    queueId: r.queueId ?? null,
-    representativeId: r.representativeId ?? null,
-    lastCustomerMessageAt: r.lastCustomerMessageAt ?? null,
-    acceptedAt: r.acceptedAt ?? null,
-  };
-  if (!isStrOrNull(optional.queueId) || !isStrOrNull(optional.representativeId)) {
+  const consultantIds = strList(r.consultantIds);
+  const monitoredBy = strList(r.monitoredBy);
+  const joinedBy = strList(r.joinedBy);
+  if (consultantIds === null)
+    return fail('conversation', raw, 'consultantIds is not a list of ids');
+  if (monitoredBy === null) return fail('conversation', raw, 'monitoredBy is not a list of ids');
+  if (joinedBy === null) return fail('conversation', raw, 'joinedBy is not a list of ids');
+  const queueId = r.queueId ?? null;
+  const representativeId = r.representativeId ?? null;
+  if (!isStrOrNull(queueId) || !isStrOrNull(representativeId)) {
     return fail('conversation', raw, 'queueId/representativeId must be a string or null');
   }
-  if (!isNumOrNull(optional.lastCustomerMessageAt) || !isNumOrNull(optional.acceptedAt)) {
+  const lastCustomerMessageAt = r.lastCustomerMessageAt ?? null;
+  const acceptedAt = r.acceptedAt ?? null;
+  if (!isNumOrNull(lastCustomerMessageAt) || !isNumOrNull(acceptedAt)) {
     return fail('conversation', raw, 'times must be numbers or null');
   }
-  if (r.cost !== undefined && !isNum(r.cost))
+  if (r.cost !== undefined && !isNum(r.cost)) {
     return fail('conversation', raw, 'cost is not a number');
+  }
   const pending = r.pendingTransfer ?? null;
   if (pending !== null && (!isObj(pending) || !isStr(pending.fromRepresentativeId))) {
     return fail('conversation', raw, 'pendingTransfer is malformed');
   }
+  // The common case, a complete conversation, is kept as it is: no copy for 10,000 of them.
+  const complete =
+    isStr(r.customerName) &&
+    isStr(r.subject) &&
+    isStr(r.mode) &&
+    isStr(r.sentiment) &&
+    r.consultantIds === consultantIds &&
+    r.monitoredBy === monitoredBy &&
+    r.joinedBy === joinedBy &&
+    r.queueId === queueId &&
+    r.representativeId === representativeId &&
+    r.lastCustomerMessageAt === lastCustomerMessageAt &&
+    r.acceptedAt === acceptedAt &&
+    r.pendingTransfer === pending;
+  if (complete) return { ok: true, value: r as unknown as Conversation };
   const conversation = {
     ...(r as unknown as Conversation),
     customerName: isStr(r.customerName) ? r.customerName : '',
     subject: isStr(r.subject) ? r.subject : '',
     mode: isStr(r.mode) ? (r.mode as Conversation['mode']) : 'text',
     sentiment: isStr(r.sentiment) ? (r.sentiment as Conversation['sentiment']) : 'neutral',
-    consultantIds: lists.consultantIds ?? [],
-    monitoredBy: lists.monitoredBy ?? [],
-    joinedBy: lists.joinedBy ?? [],
-    queueId: optional.queueId,
-    representativeId: optional.representativeId,
-    lastCustomerMessageAt: optional.lastCustomerMessageAt,
-    acceptedAt: optional.acceptedAt,
+    consultantIds,
+    monitoredBy,
+    joinedBy,
+    queueId,
+    representativeId,
+    lastCustomerMessageAt,
+    acceptedAt,
     pendingTransfer: pending as Conversation['pendingTransfer'],
   } satisfies Conversation;
   return { ok: true, value: conversation };
