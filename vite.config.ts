@@ -1,7 +1,8 @@
 /**
  * One Vite config for three jobs:
  * - `vite` (npm start): serves the demo host page from `demo/`;
- * - `vite build`: the library as ES modules, leaving lit, @lit/context and rxjs to the host's bundler;
+ * - `vite build`: the library as ES modules, leaving lit, @lit/context and rxjs (and, for the React
+ *   wrappers, react and @lit/react) to the host's bundler;
  * - `vite build --mode iife`: one self-contained script-tag bundle that registers every element.
  */
 import { defineConfig } from 'vite';
@@ -65,13 +66,14 @@ export default defineConfig(({ command, mode }) => {
           index: here('./src/index.ts'),
           domain: here('./src/domain/index.ts'),
           define: here('./src/define.ts'),
+          react: here('./src/react/index.ts'),
           ...elementEntries,
         },
         formats: ['es'],
       },
       rollupOptions: {
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
-        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^rxjs($|\/)/],
+        external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^rxjs($|\/)/, /^react($|\/)/],
       },
     },
   };

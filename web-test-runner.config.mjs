@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/chromium.mjs';
 import { commonJsPlugin } from './scripts/wtr-commonjs.mjs';
+import { reactPlugin } from './scripts/wtr-react.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -12,9 +13,11 @@ export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+    esbuildPlugin({ ts: true, tsx: true, tsconfig, target: 'es2022' }),
     // CommonJS-only test dependencies, served as ES modules (ajv: the OpenAPI contract test).
     commonJsPlugin(['ajv/dist/2020']),
+    // React for the wrappers' test (src/react): one instance for react and react-dom/client.
+    reactPlugin(),
   ],
   // One page at a time: a background page gets no animation frames and no focus, and the elements
   // rely on both (the service coalesces to frames; dialogs return focus).

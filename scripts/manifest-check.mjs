@@ -8,6 +8,7 @@
 // - slots, parts and CSS custom properties: at least one part and one custom property, each with a
 //   description; every `part="…"` written in the element's folder is documented; every `--sc-*`
 //   property its folder reads is documented on it;
+// - its React wrapper (src/react/<name>.ts) has one typed `on…` prop per documented event;
 // - every `--sc-*` read anywhere in src/ is documented on some element, and every token read by
 //   src/styles/tokens.ts has its `@cssprop` line there.
 // Usage: node scripts/manifest-check.mjs [--no-analyze]
@@ -120,6 +121,27 @@ for (const [tag, dir] of tags) {
       problem(where, `dispatches ${name} (${cls}) without @fires`);
   }
 
+  // The React wrapper (src/react/<name>.ts): one typed `on…` prop per documented event.
+  const wrapper = `src/react/${dir}.ts`;
+  if (!existsSync(join(repo, wrapper))) problem(where, `no React wrapper (${wrapper})`);
+  else {
+    const wrapped = new Map();
+    for (const [, prop, cls] of read(wrapper).matchAll(/(\w+): eventName\((\w+)\)/g)) {
+      const name = eventNames.get(cls);
+      if (!name) problem(wrapper, `${prop}: ${cls} is not an event class of src/events`);
+      else wrapped.set(name, prop);
+    }
+    for (const [name, prop] of wrapped) {
+      const expected = `on${name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}`;
+      if (prop !== expected)
+        problem(wrapper, `${name} should be the prop ${expected}, not ${prop}`);
+      if (!documentedEvents.has(name)) problem(wrapper, `${prop}: ${where} documents no ${name}`);
+    }
+    for (const name of documentedEvents) {
+      if (!wrapped.has(name)) problem(wrapper, `no prop for ${name}`);
+    }
+  }
+
   // Slots, parts, custom properties.
   for (const slot of declaration.slots ?? []) {
     if (!slot.description?.trim())
@@ -177,5 +199,5 @@ if (problems.length > 0) {
 }
 console.log(
   `custom-elements.json documents all ${tags.size} public elements (${[...tags.keys()].join(', ')}): ` +
-    `summaries, properties, attributes, events (${knownNames.size} event classes), slots, parts and CSS custom properties.`,
+    `summaries, properties, attributes, events (${knownNames.size} event classes) and their React props, slots, parts and CSS custom properties.`,
 );

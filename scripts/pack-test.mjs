@@ -5,12 +5,16 @@
 //    so lit, @lit/context and rxjs come from the npm cache when they are there) and nothing else: every
 //    import below must resolve from what the package declares.
 // 3. Every `exports` target (and its `types`) exists in the installed package; the tarball holds no
-//    sources, tests, stories or mocks; a TypeScript host file type-checks against the shipped types.
+//    sources, tests, stories or mocks; a TypeScript host file (every entry, the React wrappers' typed
+//    event props) type-checks against the shipped types.
 // 4. Three host pages, opened in headless Chromium (playwright-core, the system Chromium):
 //    - npm.html: `import 'supervisor-console/define'`, bundled by Vite from the scratch project;
 //    - class.html: only `supervisor-console/components/assign-dialog.js` (must register nothing), the
 //      class registered by the host under its own tag name;
 //    - script-tag.html: `<script src=".../supervisor-console.iife.js">`, no bundler at all.
+//    - react.html: the `supervisor-console/react` wrapper rendered by react-dom (React and @lit/react
+//      installed as the host's own dependencies); a click on a representative reaches its typed
+//      `onScRepresentativeSelect` prop.
 //    `<supervisor-console>` must render rows from its embedded simulator, with no page error and no
 //    console error or warning.
 // Usage: node scripts/pack-test.mjs [--no-build] [--keep]
@@ -78,7 +82,16 @@ try {
     name: 'scratch-host',
     private: true,
     type: 'module',
-    dependencies: { 'supervisor-console': `file:${tarball}` },
+    dependencies: {
+      'supervisor-console': `file:${tarball}`,
+      // A React host: the optional peers of supervisor-console/react, at the versions tested here.
+      ...Object.fromEntries(
+        ['react', 'react-dom', '@lit/react', '@types/react'].map((name) => [
+          name,
+          pkg.devDependencies[name],
+        ]),
+      ),
+    },
   };
   execFileSync('mkdir', ['-p', join(host, 'src')]);
   await writeFile(join(host, 'package.json'), JSON.stringify(hostPkg, null, 2));
@@ -101,8 +114,9 @@ try {
     .filter(Boolean)
     .map((p) => p.slice(host.length + 1));
   ok(`installed with ${hostModules.length - 1} packages`);
-  const devOnly = Object.keys(pkg.devDependencies ?? {}).filter((d) =>
-    hostModules.includes(`node_modules/${d}`),
+  const hostDeps = new Set(Object.keys(hostPkg.dependencies));
+  const devOnly = Object.keys(pkg.devDependencies ?? {}).filter(
+    (d) => !hostDeps.has(d) && hostModules.includes(`node_modules/${d}`),
   );
   if (devOnly.length > 0) fail(`dev dependencies reached the host: ${devOnly.join(', ')}`);
 
@@ -150,6 +164,9 @@ try {
       `import 'supervisor-console/define';`,
       `import { SupervisorService, SimulatedCentre, AssignedEvent } from 'supervisor-console';`,
       `import { canAssign } from 'supervisor-console/domain';`,
+      `import { createElement } from 'react';`,
+      `import { SupervisorConsole as ReactConsole } from 'supervisor-console/react';`,
+      `export const page = createElement(ReactConsole, { onScAssigned: (e: AssignedEvent) => e.detail.target });`,
       ...elements.map(
         (n) => `import { ${pascal(n)} } from 'supervisor-console/components/${n}.js';`,
       ),
@@ -174,6 +191,7 @@ try {
         noEmit: true,
         skipLibCheck: false,
         types: [],
+        jsx: 'react',
       },
       include: ['src/host.ts'],
     }),
@@ -226,6 +244,28 @@ window.hostTagRendered = el.shadowRoot !== null && el instanceof AssignDialog;
 <script>window.registered = customElements.get('supervisor-console') === window.SupervisorConsole.SupervisorConsole;</script>
 </body></html>`,
   );
+  await writeFile(
+    join(host, 'react.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>React host</title></head>
+<body><div id="root"></div><script type="module" src="./src/react.js"></script></body></html>`,
+  );
+  await writeFile(
+    join(host, 'src', 'react.js'),
+    `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SupervisorConsole } from 'supervisor-console/react';
+import { SupervisorConsole as SupervisorConsoleElement } from 'supervisor-console';
+createRoot(document.getElementById('root')).render(
+  createElement(SupervisorConsole, {
+    simulatorOptions: { seed: 5, conversations: 40 },
+    onScRepresentativeSelect: (event) => {
+      window.selected = event.detail.representativeId;
+    },
+  }),
+);
+window.registered = customElements.get('supervisor-console') === SupervisorConsoleElement;
+`,
+  );
   await build({
     root: host,
     configFile: false,
@@ -234,11 +274,15 @@ window.hostTagRendered = el.shadowRoot !== null && el instanceof AssignDialog;
       outDir: join(host, 'dist'),
       emptyOutDir: true,
       rollupOptions: {
-        input: { npm: join(host, 'npm.html'), class: join(host, 'class.html') },
+        input: {
+          npm: join(host, 'npm.html'),
+          class: join(host, 'class.html'),
+          react: join(host, 'react.html'),
+        },
       },
     },
   });
-  ok('npm.html and class.html bundled from the installed package');
+  ok('npm.html, class.html and react.html bundled from the installed package');
 
   step('Rendering in Chromium');
   const server = createServer((req, res) => {
@@ -287,7 +331,7 @@ window.hostTagRendered = el.shadowRoot !== null && el instanceof AssignDialog;
       await page.goto(`${base}/${path}`);
       return { page, problems };
     };
-    const expectConsoleRows = async (path) => {
+    const expectConsoleRows = async (path, more = async () => {}) => {
       const { page, problems } = await open(path);
       try {
         // Playwright's CSS selectors pierce open shadow roots: these are the table's body rows.
@@ -301,6 +345,7 @@ window.hostTagRendered = el.shadowRoot !== null && el instanceof AssignDialog;
         if (!registered) fail(`${path}: <supervisor-console> is not the package's class`);
         if (board !== 1) fail(`${path}: the console did not compose its board`);
         if (count > 0) ok(`${path}: <supervisor-console> renders ${count} rows from its simulator`);
+        await more(page);
       } catch (error) {
         fail(`${path}: no conversation rows (${error.message.split('\n')[0]})`);
       }
@@ -310,6 +355,15 @@ window.hostTagRendered = el.shadowRoot !== null && el instanceof AssignDialog;
     };
     await expectConsoleRows('npm.html');
     await expectConsoleRows('script-tag.html');
+    await expectConsoleRows('react.html', async (page) => {
+      const card = page.locator('supervisor-console representatives-board .card[data-id]').first();
+      const id = await card.getAttribute('data-id');
+      await card.click();
+      await page.waitForFunction(() => 'selected' in window, null, { timeout: 5_000 });
+      const selected = await page.evaluate(() => window.selected);
+      if (selected === id) ok(`react.html: the onScRepresentativeSelect prop got ${id}`);
+      else fail(`react.html: onScRepresentativeSelect got ${selected}, expected ${id}`);
+    });
 
     const { page, problems } = await open('class.html');
     await page.waitForFunction(() => 'hostTagRendered' in window, null, { timeout: 15_000 });
