@@ -10,7 +10,8 @@
 //   property its folder reads is documented on it;
 // - its React wrapper (src/react/<name>.ts) has one typed `on…` prop per documented event;
 // - every `--sc-*` read anywhere in src/ is documented on some element, and every token read by
-//   src/styles/tokens.ts has its `@cssprop` line there.
+//   src/styles/tokens.ts has its `@cssprop` line there;
+// - the README's events and theming tables have a row for every event and every token.
 // Usage: node scripts/manifest-check.mjs [--no-analyze]
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -190,6 +191,17 @@ const tokensSource = read('src/styles/tokens.ts');
 for (const [, name] of tokensSource.matchAll(/var\((--sc-[a-z0-9-]+)/g)) {
   if (!tokensSource.includes(`@cssprop [${name}`))
     problem('src/styles/tokens.ts', `${name} has no @cssprop line`);
+}
+
+// The README's events and theming tables (scripts/readme-tables.mjs) name every event and token.
+const readme = read('README.md');
+for (const name of knownNames) {
+  if (!readme.includes(`| \`${name}\``))
+    problem('README.md', `the events table has no row for ${name}`);
+}
+for (const [, name] of tokensSource.matchAll(/@cssprop \[(--sc-[a-z0-9-]+)/g)) {
+  if (!readme.includes(`| \`${name}\``))
+    problem('README.md', `the theming table has no row for ${name}`);
 }
 
 if (problems.length > 0) {
