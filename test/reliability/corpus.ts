@@ -31,7 +31,7 @@ export const SCRIPT_PAYLOADS = [
 export const LAYOUT_PAYLOADS = [
   'x'.repeat(10_000),
   'W'.repeat(300),
-  '\u202Eevil right-to-left override\u202C 123',
+  '\u202Eevil right-to-left override, never terminated 123',
   '\u2067isolate\u2069 \u200F\u200E',
   'zero\u200Bwidth\u200C\u200Djoiner\uFEFF',
   '👩🏽‍💻🧑‍🚀🏳️‍🌈 emoji only',

@@ -569,6 +569,23 @@ describe('reliability: faults × commands (service on the simulator, virtual tim
   });
 
   describe('what the supervisor sees, through an element', () => {
+    it('a dialog closed and shown again at once stays open (the queued close event is ignored)', async () => {
+      const h = await connectedService(smallSnapshot());
+      const el = await fixture<AssignDialog>(
+        html`<assign-dialog .service=${h.service}></assign-dialog>`,
+      );
+      el.show('open-chat');
+      await settleReal();
+      el.close();
+      await el.updateComplete;
+      el.show('open-chat');
+      await settleReal(60);
+      expect(el.open).to.equal(true);
+      expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+      el.close();
+      h.service.dispose();
+    });
+
     it('the assign dialog: pending, then the role guidance on a 403, and the row rolled back', async () => {
       const h = await connectedService(smallSnapshot());
       const el = await fixture<AssignDialog>(

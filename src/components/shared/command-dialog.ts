@@ -195,6 +195,9 @@ export abstract class CommandDialog extends LitElement {
   }
 
   private onDialogClose = (): void => {
+    // The native `close` event is queued: when `close()` and `show()` ran back to back, it arrives
+    // after the dialog opened again and must not close it.
+    if (this.dialogElement?.open) return;
     this.open = false;
     const opener = this.opener;
     this.opener = null;

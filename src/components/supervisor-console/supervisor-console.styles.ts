@@ -135,12 +135,15 @@ export const supervisorConsoleStyles = css`
     color: var(--_muted);
   }
   .transfers ul,
+  /* The log scrolls as a whole and is a tab stop, so a long log can be read by keyboard. */
+  .log [role='log'] {
+    max-block-size: 12rem;
+    overflow: auto;
+  }
   .log ol {
     list-style: none;
     margin: 0;
     padding: 0;
-    max-block-size: 12rem;
-    overflow: auto;
   }
   .transfers li,
   .log li {

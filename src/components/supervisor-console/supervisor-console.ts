@@ -539,7 +539,7 @@ export class SupervisorConsole extends LitElement {
   private renderLog(): TemplateResult {
     return html`<section class="log" part="log" aria-labelledby="log-title">
       <h2 id="log-title">Your interventions</h2>
-      <div role="log" aria-labelledby="log-title"><ol>
+      <div role="log" aria-labelledby="log-title" tabindex="0"><ol>
         ${repeat(
           this.log,
           (e) => e.id,
