@@ -6,6 +6,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { findChromium } from './scripts/chromium.mjs';
 import { commonJsPlugin } from './scripts/wtr-commonjs.mjs';
 import { reactPlugin } from './scripts/wtr-react.mjs';
+import { storiesIndexPlugin } from './scripts/wtr-stories-index.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -18,6 +19,8 @@ export default {
     commonJsPlugin(['ajv/dist/2020']),
     // React for the wrappers' test (src/react): one instance for react and react-dom/client.
     reactPlugin(),
+    // The list of stories modules, so test/stories.test.ts knows it renders them all.
+    storiesIndexPlugin(),
   ],
   // One page at a time: a background page gets no animation frames and no focus, and the elements
   // rely on both (the service coalesces to frames; dialogs return focus).
