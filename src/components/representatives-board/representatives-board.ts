@@ -13,6 +13,7 @@ import {
   type Representative,
 } from '../../domain/index.js';
 import { RepresentativeSelectEvent } from '../../events/representative-select.js';
+import type { ConnectionState } from '../../service/state.js';
 import type { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { presenceIcon } from '../shared/icons.js';
@@ -79,10 +80,17 @@ export class RepresentativesBoard extends LitElement {
     this.service ? countsOf(this.service) : undefined,
   );
 
+  /** Before the first snapshot the representatives are an empty map: not "no representatives". */
+  private readonly connection = new ObservableController<ConnectionState>(
+    this,
+    () => this.service?.connection$,
+  );
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('service')) {
       this.representatives.refresh();
       this.counts.refresh();
+      this.connection.refresh();
     }
   }
 
@@ -162,8 +170,14 @@ export class RepresentativesBoard extends LitElement {
         }
       </div>
       ${
-        this.representatives.value === undefined
-          ? html`<p class="empty">Loading representatives…</p>`
+        this.representatives.value === undefined || this.connection.value?.lastUpdateAt == null
+          ? html`<p class="empty">
+              ${
+                this.connection.value?.status === 'offline'
+                  ? 'The representatives could not be loaded.'
+                  : 'Loading representatives…'
+              }
+            </p>`
           : reps.length === 0
             ? html`<p class="empty">
                 ${this.search ? `Nobody matches “${this.search}”.` : 'No representatives.'}
