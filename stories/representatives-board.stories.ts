@@ -103,6 +103,13 @@ export const SearchNoMatch: Story = {
 /** Before the first snapshot. */
 export const Loading: Story = {
   render: (args: BoardArgs = {}) => board(args, fakeService(undefined, { connection: 'loading' })),
+  parameters: { test: { shows: ['Loading representatives…'] } },
+};
+
+/** The connection failed before any data came. */
+export const ConnectionError: Story = {
+  render: (args: BoardArgs = {}) => board(args, fakeService(undefined, { connection: 'error' })),
+  parameters: { test: { shows: ['The representatives could not be loaded.'] } },
 };
 
 /** A centre without representatives. */
