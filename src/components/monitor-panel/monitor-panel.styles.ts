@@ -176,6 +176,9 @@ export const monitorPanelStyles = css`
   .message .author {
     font-weight: 600;
     color: var(--_text);
+    /* A name with no break opportunity wraps inside the bubble. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
   .message .private {
     font-weight: 600;
