@@ -89,13 +89,18 @@ for (const spec of ids.length ? ids : DEFAULT_IDS) {
   const url = `${base}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`;
   try {
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelector('sc-story-frame') !== null, null, {
-      timeout: 15_000,
-    });
-    await page.evaluate(() =>
-      Promise.all([...document.querySelectorAll('sc-story-frame')].map((f) => f.ready)),
+    await page.waitForFunction(
+      () => (document.querySelector('#storybook-root')?.childElementCount ?? 0) > 0,
+      null,
+      { timeout: 15_000 },
     );
-    await page.waitForTimeout(600);
+    // Stories in a <sc-story-frame> say when their setup is done; others get a moment to load.
+    const framed = await page.evaluate(async () => {
+      const frames = [...document.querySelectorAll('sc-story-frame')];
+      await Promise.all(frames.map((f) => f.ready));
+      return frames.length > 0;
+    });
+    await page.waitForTimeout(framed ? 600 : 2000);
     const file = join(out, `${id.replace(/^elements-/, '')}-${theme}.png`);
     await page.screenshot({ path: file });
     console.log(file);
