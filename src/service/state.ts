@@ -315,10 +315,7 @@ export function applyChanges(
     }
   }
 
-  if (tombstones !== null && (tombstones as Map<string, number>).size > MAX_TOMBSTONES) {
-    const t = tombstones as Map<string, number>;
-    for (const id of [...t.keys()].slice(0, t.size - MAX_TOMBSTONES)) t.delete(id);
-  }
+  if (tombstones !== null) capTombstones(tombstones);
   const next: SupervisorState = {
     ...state,
     conversations: conversations ?? state.conversations,
@@ -333,7 +330,21 @@ export function applyChanges(
   return { state: withProblems(next, problems), resolvedTransfers: resolved };
 }
 
-/** Removes closed conversations whose leaving transition is over. */
+/** Forgets the oldest tombstones beyond `MAX_TOMBSTONES` (a Map iterates in insertion order). */
+function capTombstones(t: Map<string, number>): void {
+  let excess = t.size - MAX_TOMBSTONES;
+  if (excess <= 0) return;
+  for (const id of t.keys()) {
+    if (excess-- <= 0) break;
+    t.delete(id);
+  }
+}
+
+/**
+ * Removes closed conversations whose leaving transition is over. Their tombstones are capped like
+ * those of `applyChanges`: in a long session every closed conversation passes through here, and an
+ * uncapped map grew by one entry per closed conversation for ever (and was copied on each prune).
+ */
 export function pruneClosing(
   state: SupervisorState,
   now: number,
@@ -350,6 +361,7 @@ export function pruneClosing(
     if (c) (tombstones ??= new Map(state.tombstones)).set(id, c.version);
   }
   if (!closing) return state;
+  if (tombstones) capTombstones(tombstones);
   return {
     ...state,
     conversations: conversations ?? state.conversations,

@@ -11,6 +11,7 @@ import {
   animationFrameScheduler,
   auditTime,
   distinctUntilChanged,
+  finalize,
   map,
   scan,
   shareReplay,
@@ -288,18 +289,21 @@ export class SupervisorService {
    * Shared between subscribers; the adapter's stream closes when the last one unsubscribes.
    */
   transcript$(conversationId: string): Observable<TranscriptState> {
-    let stream = this.transcripts.get(conversationId);
-    if (!stream) {
-      stream = this.adapter
-        .transcript(conversationId)
-        .pipe(
-          scan(reduceTranscript, INITIAL_TRANSCRIPT),
-          startWith(INITIAL_TRANSCRIPT),
-          distinctUntilChanged(),
-          shareReplay({ bufferSize: 1, refCount: true }),
-        );
-      this.transcripts.set(conversationId, stream);
-    }
+    const cached = this.transcripts.get(conversationId);
+    if (cached) return cached;
+    const stream: Observable<TranscriptState> = this.adapter.transcript(conversationId).pipe(
+      scan(reduceTranscript, INITIAL_TRANSCRIPT),
+      startWith(INITIAL_TRANSCRIPT),
+      distinctUntilChanged(),
+      // Forgotten when the last subscriber leaves (or the stream ends), so a long session that
+      // monitors conversation after conversation keeps no stream per conversation it ever watched.
+      finalize(() => {
+        if (this.transcripts.get(conversationId) === stream)
+          this.transcripts.delete(conversationId);
+      }),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    this.transcripts.set(conversationId, stream);
     return stream;
   }
 

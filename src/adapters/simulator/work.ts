@@ -2,7 +2,7 @@
  * Every timer the simulator starts goes through here, on the configured scheduler, and is counted:
  * `size` is what `SimulatedCentre.activeWork` reports, so a test can prove nothing is left running.
  */
-import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { Subscription, type SchedulerLike } from 'rxjs';
 
 /** A delay the scheduler will honour: a NaN one would never fire and stay counted forever. */
 function sanitize(ms: number): number {
@@ -35,16 +35,29 @@ export class Work {
     return handle;
   }
 
-  /** Runs `fn` every `periodMs` until the result is unsubscribed. */
+  /**
+   * Runs `fn` every `periodMs` until the result is unsubscribed. Each period is a fresh top-level
+   * action rather than the action rescheduling itself: on a `VirtualTimeScheduler` a rescheduled
+   * action is a new child of the previous one, so an hour of ticks built a 36,000-deep chain that
+   * was kept in memory and overflowed the stack when unsubscribed.
+   */
   every(periodMs: number, fn: () => void): Subscription {
-    const handle = new Subscription(() => this.live.delete(handle));
-    this.live.add(handle);
-    handle.add(
-      this.scheduler.schedule(function (this: SchedulerAction<undefined>) {
+    const period = sanitize(periodMs);
+    let current: Subscription | null = null;
+    const handle = new Subscription(() => {
+      this.live.delete(handle);
+      current?.unsubscribe();
+      current = null;
+    });
+    const next = (): void => {
+      current = this.scheduler.schedule(() => {
+        current = null;
         fn();
-        if (!handle.closed) this.schedule(undefined, sanitize(periodMs));
-      }, sanitize(periodMs)),
-    );
+        if (!handle.closed) next();
+      }, period);
+    };
+    this.live.add(handle);
+    next();
     return handle;
   }
 
