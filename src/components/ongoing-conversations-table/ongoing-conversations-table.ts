@@ -70,6 +70,7 @@ import {
 } from './status-parts.js';
 import { renderToolbar, type ListField, type ToolbarHandlers } from './toolbar.js';
 import { WindowingController } from './windowing.js';
+import { styleProps } from '../shared/style-props.js';
 
 const EMPTY_RULES: RuleContext = {
   settings: { monitor: false, assign: false, transfer: false, forceClose: false },
@@ -448,7 +449,7 @@ export class OngoingConversationsTable
           aria-rowcount=${rows.length + 1}
           aria-colcount=${columns.length}
           aria-busy=${loading ? 'true' : 'false'}
-          style="--_columns: var(--sc-table-columns, ${gridTemplate(columns)})"
+          style=${styleProps({ '--_columns': `var(--sc-table-columns, ${gridTemplate(columns)})` })}
           @keydown=${this.onGridKeyDown}
           @focusin=${this.onGridFocusIn}
           @focusout=${this.onGridFocusOut}
@@ -566,7 +567,11 @@ export class OngoingConversationsTable
       supervisorId: rules.supervisorId,
     };
     return html`
-      <div class="spacer-y" aria-hidden="true" style="height:${rows.length * h}px"></div>
+      <div
+        class="spacer-y"
+        aria-hidden="true"
+        style=${styleProps({ height: `${rows.length * h}px` })}
+      ></div>
       ${repeat(
         indexes,
         (i) => rows[i]!.id,
@@ -594,7 +599,7 @@ export class OngoingConversationsTable
         role="row"
         aria-rowindex=${index + 2}
         data-index=${index}
-        style="transform:translateY(${index * rowHeight}px)"
+        style=${styleProps({ transform: `translateY(${index * rowHeight}px)` })}
       >
         ${columns.map((col, i) => {
           const active = this.keyboard.isActive(row, i);

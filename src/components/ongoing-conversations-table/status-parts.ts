@@ -10,6 +10,7 @@ import { formatClock } from '../../internal/format.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { Column } from './columns.js';
 import { ROW_ACTIONS } from './row-actions.js';
+import { styleProps } from '../shared/style-props.js';
 
 const count = new Intl.NumberFormat();
 
@@ -86,7 +87,7 @@ export function renderSkeleton(
       html`<div
         class="row skeleton"
         aria-hidden="true"
-        style="transform:translateY(${i * rowHeight}px)"
+        style=${styleProps({ transform: `translateY(${i * rowHeight}px)` })}
       >
         ${columns.map(() => html`<div class="cell"><span class="bone"></span></div>`)}
       </div>`,

@@ -19,6 +19,7 @@ import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { presenceIcon } from '../shared/icons.js';
 import { presenceClass } from '../shared/representative-parts.js';
 import { representativesBoardStyles } from './representatives-board.styles.js';
+import { styleProps } from '../shared/style-props.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const count = new Intl.NumberFormat();
@@ -250,7 +251,10 @@ export class RepresentativesBoard extends LitElement {
           ></span
         >
         <span class="bar" part="bar" aria-hidden="true"
-          ><span class="fill" style="inline-size: ${Math.min(100, ratio * 100).toFixed(1)}%"></span
+          ><span
+            class="fill"
+            style=${styleProps({ 'inline-size': `${Math.min(100, ratio * 100).toFixed(1)}%` })}
+          ></span
         ></span>
         <span class="capacity"
           >${used}/${total} units${over ? html` <strong>over capacity</strong>` : nothing}</span
