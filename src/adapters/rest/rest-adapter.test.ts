@@ -31,6 +31,7 @@ import {
   until,
   type Harness,
 } from '../../../test/fixtures/rest.js';
+import { reportCases } from '../../../test/reliability/corpus.js';
 
 /** One command ready to run on a fresh harness: what to send and how to see it applied. */
 interface Prepared {
@@ -244,6 +245,9 @@ describe('RestAdapter over MSW', function () {
   });
 
   describe('faults × commands', () => {
+    // The HTTP half of the reliability suite's fault table (test/reliability/faults.test.ts has the
+    // simulator, stream and transcript half): print how many fault × command cases ran.
+    reportCases('faults (HTTP, REST over MSW)');
     interface FaultCase {
       readonly label: string;
       readonly fault: Omit<HttpFault, 'on'>;
