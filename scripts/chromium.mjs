@@ -72,3 +72,16 @@ export function ensureChromium() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`Chromium: ${ensureChromium()}`);
 }
+
+/**
+ * Flags for headless Chromium on this kind of machine: no sandbox (runs as root), no GPU, and no
+ * background networking (the closed network refuses it, noisily).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];

@@ -25,9 +25,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { findChromium } from './chromium.mjs';
+import { launchChromium } from './browser.mjs';
 
 const started = Date.now();
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -303,19 +302,7 @@ window.registered = customElements.get('supervisor-console') === SupervisorConso
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found (run `node scripts/chromium.mjs`).');
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const open = async (path) => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -4,9 +4,8 @@
 // Usage: node scripts/screenshot.mjs [--only=table-10k-light,table-10k-dark]
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { findChromium } from './chromium.mjs';
+import { launchChromium } from './browser.mjs';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -21,16 +20,7 @@ await server.listen();
 const address = server.httpServer?.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
 
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 /** The table has shown its data: rows, or its empty state. */
 const tableReady = () => {

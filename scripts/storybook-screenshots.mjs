@@ -7,8 +7,7 @@ import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { findChromium } from './chromium.mjs';
+import { launchChromium } from './browser.mjs';
 
 const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 if (!existsSync(join(root, 'iframe.html'))) {
@@ -65,16 +64,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undef
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 let failed = 0;
 for (const spec of ids.length ? ids : DEFAULT_IDS) {
