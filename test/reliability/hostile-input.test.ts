@@ -297,6 +297,46 @@ describe('reliability: hostile input', function () {
       expect(getComputedStyle(next).direction).to.equal('ltr');
     });
 
+    it('every right-to-left override from the backend is isolated from the text around it', async () => {
+      const s = scene!;
+      // Bring the payload into the dialogs and the panel too.
+      const rtl = HOSTILE.findIndex((x) => x.includes('\u202E'));
+      await PLACES[5]!.show(s, rtl);
+      await PLACES[4]!.show(s, rtl);
+      const leaks: string[] = [];
+      const walk = (node: Node): void => {
+        if (node.nodeType === Node.TEXT_NODE && node.textContent!.includes('\u202E')) {
+          let el = node.parentElement;
+          let isolated = false;
+          // Up to the block that holds the line: isolated on the way, or alone in that block.
+          while (el) {
+            const style = getComputedStyle(el);
+            if (/isolate|plaintext/.test(style.unicodeBidi) || el.localName === 'bdi') {
+              isolated = true;
+              break;
+            }
+            if (!style.display.startsWith('inline') || style.display === 'inline-block') {
+              isolated = norm(el.textContent ?? '') === norm(node.textContent ?? '');
+              break;
+            }
+            el = el.parentElement;
+          }
+          if (!isolated) {
+            const host = (node.getRootNode() as ShadowRoot).host?.localName;
+            leaks.push(
+              `${host} <${node.parentElement?.localName} class="${node.parentElement?.className}">: ${norm(node.parentElement?.textContent ?? '').slice(0, 80)}`,
+            );
+          }
+        }
+        if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+        for (const child of node.childNodes) walk(child);
+      };
+      walk(s.el);
+      inner<ForceCloseDialog>(s.el, 'force-close-dialog').close();
+      await settle(10);
+      expect(leaks, 'text an override could flip').to.deep.equal([]);
+    });
+
     it('dialogs and the monitor panel stay within the viewport with the longest strings', async () => {
       const s = scene!;
       await PLACES[5]!.show(
@@ -343,12 +383,14 @@ describe('reliability: unknown enum values and missing fields', function () {
 
   const CASES: readonly { label: string; check(s: Scene): Promise<void> | void }[] = [
     {
-      label: 'the table shows the new channel and status as sent, and no customer name as Unknown',
+      label:
+        'the table shows the new channel and status as sent, and a missing customer name as Unnamed customer',
       check(s) {
         const table = inner<OngoingConversationsTable>(s.el, 'ongoing-conversations-table');
         const text = deepText(table);
         expect(text).to.match(/carrier.pigeon/i);
         expect(text).to.match(/escalated.to.legal/i);
+        expect(text).to.include('Unnamed customer');
       },
     },
     {

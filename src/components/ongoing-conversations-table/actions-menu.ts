@@ -99,7 +99,7 @@ export class ActionsMenuController implements ReactiveController {
       part="menu"
       role="menu"
       popover="auto"
-      aria-label=${c ? `Actions for ${c.customerName}` : 'Actions'}
+      aria-label=${c ? `Actions for ${c.customerName || 'Unnamed customer'}` : 'Actions'}
       @toggle=${this.onToggle}
       @keydown=${this.onKeyDown}
       @click=${this.onClick}

@@ -184,7 +184,7 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
     const presence = presenceLabel(rep.presence);
     detailText = `${presence}, ${used} of ${total} units`;
     detail = html`<span class="secondary clip presence-line"
-      >${presenceIcon(rep.presence)}${presence} · ${used}/${total}</span
+      >${presenceIcon(rep.presence)}<bdi>${presence}</bdi> · ${used}/${total}</span
     >`;
   }
   const pending = c.pendingTransfer?.toRepresentativeId
@@ -192,7 +192,7 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
     : undefined;
   const title = `${name}${you} — ${detailText}${pending ? ` — transfer to ${pending} pending` : ''}`;
   return {
-    content: html`<span class="primary clip">${name}${you}</span> ${detail}`,
+    content: html`<span class="primary clip"><bdi>${name}</bdi>${you}</span> ${detail}`,
     title,
   };
 }
@@ -214,9 +214,11 @@ function monitoringCell(c: Conversation, ctx: CellContext): CellContent {
 export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext): CellContent {
   switch (column) {
     case 'customer': {
-      const title = c.subject ? `${c.customerName} — ${c.subject}` : c.customerName;
+      // A backend may leave the name out: say so, as the dialogs and the monitor panel do.
+      const name = c.customerName || 'Unnamed customer';
+      const title = c.subject ? `${name} — ${c.subject}` : name;
       return {
-        content: html`<span class="primary clip">${c.customerName}</span>
+        content: html`<span class="primary clip">${name}</span>
           <span class="secondary clip">${c.subject}</span>`,
         title,
       };

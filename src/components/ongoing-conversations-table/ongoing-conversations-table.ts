@@ -614,7 +614,7 @@ export class OngoingConversationsTable
                 tabindex=${active ? 0 : -1}
                 aria-haspopup="menu"
                 aria-expanded=${this.menu.openFor === c.id ? 'true' : 'false'}
-                aria-label="Actions for ${c.customerName}"
+                aria-label="Actions for ${c.customerName || 'Unnamed customer'}"
                 aria-keyshortcuts=${this.rowShortcuts}
               >
                 Actions ${chevron}

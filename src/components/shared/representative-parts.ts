@@ -57,24 +57,25 @@ export function queueName(
   return queues?.get(id)?.name || id;
 }
 
-/** "Olga Open · Live chat · Open · General queue · Hana Human": who and where, for dialog headers. */
+/**
+ * "Olga Open · Live chat · Open · General queue · Hana Human": who and where, for dialog headers.
+ * Backend text next to other text sits in `<bdi>`, so a right-to-left override in a name cannot flip
+ * its neighbours.
+ */
 export function renderConversationSummary(
   c: Conversation,
   representatives: ReadonlyMap<string, Representative> | undefined,
   queues: ReadonlyMap<string, Queue> | undefined,
 ): TemplateResult {
+  const rep = representativeName(representatives, c.representativeId);
   return html`<p class="summary" part="summary">
     <strong>${c.customerName || 'Unnamed customer'}</strong>
     <span>${channelIcon(c.channel)} ${channelLabel(c.channel)}</span>
     <span>${statusLabel(c.status)}</span>
-    <span>Queue: ${queueName(queues, c.queueId)}</span>
+    <span>Queue: <bdi>${queueName(queues, c.queueId)}</bdi></span>
     <span
-      >${
-        c.representativeId === null
-          ? 'Unassigned'
-          : `Representative: ${representativeName(representatives, c.representativeId)}`
-      }</span
+      >${c.representativeId === null ? 'Unassigned' : html`Representative: <bdi>${rep}</bdi>`}</span
     >
-    ${c.subject ? html`<span>“${c.subject}”</span>` : null}
+    ${c.subject ? html`<span>“<bdi>${c.subject}</bdi>”</span>` : null}
   </p>`;
 }
