@@ -8,8 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { findChromium } from './chromium.mjs';
+import { launchChromium } from './browser.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const page_dir = join(root, 'test/reliability/csp');
@@ -62,17 +61,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const results = [];
 const consoleErrors = [];
 /** Records one named check. */
