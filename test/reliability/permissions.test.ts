@@ -7,10 +7,12 @@
 import '../setup.js';
 import '../../src/components/supervisor-console/supervisor-console.define.js';
 import '../../src/components/ongoing-conversations-table/ongoing-conversations-table.define.js';
+import '../../src/components/monitor-panel/monitor-panel.define.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import type { CommandResult } from '../../src/adapters/backend-adapter.js';
 import { SimulatedCentre } from '../../src/adapters/simulator/index.js';
 import type { AssignDialog } from '../../src/components/assign-dialog/assign-dialog.js';
+import type { MonitorPanel } from '../../src/components/monitor-panel/monitor-panel.js';
 import type { ForceCloseDialog } from '../../src/components/force-close-dialog/force-close-dialog.js';
 import type { OngoingConversationsTable } from '../../src/components/ongoing-conversations-table/ongoing-conversations-table.js';
 import type { SupervisorConsole } from '../../src/components/supervisor-console/supervisor-console.js';
@@ -249,6 +251,36 @@ describe('reliability: permissions', () => {
   });
 
   describe('the UI never offers or opens what the rules refuse', () => {
+    it('the monitor panel stops offering Join when the monitor switch goes off while it is open', async () => {
+      const h = await connectedService();
+      const panel = await fixture<MonitorPanel>(
+        html`<monitor-panel .service=${h.service} conversation-id="active-chat"></monitor-panel>`,
+      );
+      await settle();
+      const sent = h.adapter.last();
+      expect(sent.name).to.equal('monitor');
+      const c = h.service.state.conversations.get('active-chat')!;
+      sent.answer({
+        ok: true,
+        conversation: { ...c, version: c.version + 1, monitoredBy: [SUPERVISOR_ID] },
+      });
+      await settle(40);
+      const join = () =>
+        [...panel.shadowRoot!.querySelectorAll('button')].find(
+          (b) => b.textContent!.trim() === 'Join',
+        );
+      expect(join(), 'Join offered while the switch is on').to.exist;
+      h.adapter.emit({
+        type: 'changes',
+        changes: [{ type: 'settings', settings: { ...ALL_ON, monitor: false } }],
+      });
+      await settle(40);
+      expect(join(), 'Join offered with the switch off').to.equal(undefined);
+      expect(h.adapter.received.map((r) => r.name)).to.deep.equal(['monitor']);
+      await expect(panel).to.be.accessible();
+      h.service.dispose();
+    });
+
     const LABEL: Record<ConversationAction, string> = {
       monitor: 'Monitor',
       assign: 'Assign',

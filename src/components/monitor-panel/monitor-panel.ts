@@ -441,6 +441,8 @@ export class MonitorPanel extends LitElement {
     if (!c || !ctx || this.refusal || !this.monitoring) return nothing;
     const busy = this.activity !== 'idle';
     const verdict: Verdict = joined ? canLeave(ctx, c) : canJoin(ctx, c);
+    // Switched off by the admin: not offered at all (a disabled Join would still offer it).
+    if (!joined && !busy && !verdict.allowed && verdict.reason === 'switch-off') return nothing;
     const disabled = busy || !verdict.allowed;
     const label = joined
       ? this.activity === 'leaving'
