@@ -269,13 +269,14 @@ describe('reliability: permissions', () => {
         [...panel.shadowRoot!.querySelectorAll('button')].find(
           (b) => b.textContent!.trim() === 'Join',
         );
-      expect(join(), 'Join offered while the switch is on').to.exist;
+      expect(join() !== undefined, 'Join offered while the switch is on').to.equal(true);
       h.adapter.emit({
         type: 'changes',
         changes: [{ type: 'settings', settings: { ...ALL_ON, monitor: false } }],
       });
       await settle(40);
-      expect(join(), 'Join offered with the switch off').to.equal(undefined);
+      // Booleans, not elements: a failure report must not have to serialize a DOM node.
+      expect(join() !== undefined, 'Join offered with the switch off').to.equal(false);
       expect(h.adapter.received.map((r) => r.name)).to.deep.equal(['monitor']);
       await expect(panel).to.be.accessible();
       h.service.dispose();
@@ -326,7 +327,7 @@ describe('reliability: permissions', () => {
           dialogs.map((d) => d?.open ?? false),
           'dialogs open',
         ).to.deep.equal([false, false, false]);
-        expect(root.querySelector('monitor-panel'), 'monitor panel').to.equal(null);
+        expect(root.querySelector('monitor-panel') !== null, 'monitor panel open').to.equal(false);
         expect(h.adapter.received, 'commands sent').to.deep.equal([]);
         await expect(el).to.be.accessible();
         h.service.dispose();
