@@ -383,6 +383,30 @@ describe('SupervisorService', () => {
       expect(own.error?.kind).to.equal('not-found');
     });
 
+    it('retries an unreachable command with the same key and expected version, and only that kind', async () => {
+      const { adapter, service } = setup();
+      const first = service.forceClose('active-chat');
+      await settle();
+      adapter.last().answer({ ok: false, error: commandError('unavailable') });
+      const failed = await first;
+      expect(service.canRetry(failed)).to.equal(true);
+      const again = service.retry(failed);
+      await settle();
+      expect(adapter.received).to.have.length(2);
+      expect(adapter.last().command).to.include({ idempotencyKey: failed.id, expectedVersion: 1 });
+      expect(service.getConversation('active-chat')?.status, 'optimistic again').to.equal('closed');
+      adapter.last().answer({ ok: true });
+      expect((await again).status).to.equal('succeeded');
+      expect(service.canRetry(failed), 'done: nothing left to retry').to.equal(false);
+
+      const conflict = service.monitor('record');
+      await settle();
+      adapter.last().answer({ ok: false, error: commandError('conflict') });
+      const refusedRetry = await service.retry(await conflict);
+      expect(refusedRetry.status).to.equal('refused');
+      expect(adapter.received, 'a conflict is not resent as it was').to.have.length(3);
+    });
+
     it('follows a transfer: pending, then accepted', async () => {
       const { adapter, service, outcomes } = setup();
       const done = service.transfer('active-chat', { type: 'representative', id: 'rep-other' });

@@ -102,6 +102,19 @@ export interface TranscriptState {
 /** A transfer target: a human representative or a queue, by id. */
 export type TargetChoice = TargetRef;
 
+/** A command that passed the rules, as sent (kept to send again with the same key). */
+interface SentCommand {
+  readonly key: string;
+  readonly name: CommandName;
+  /** The conversation as the supervisor acted on it (its version is the expected version). */
+  readonly conversation: Conversation;
+  readonly target: TargetRef | undefined;
+  readonly patch: (c: Conversation, now: number) => Conversation;
+  readonly send: (c: Conversation, key: string) => Promise<CommandResult>;
+}
+
+const MAX_RETRYABLE = 50;
+
 const INITIAL_TRANSCRIPT: TranscriptState = { messages: [], status: 'loading', message: null };
 
 /**
@@ -127,6 +140,8 @@ export class SupervisorService {
   private connection: Subscription | null = null;
   private pruneSubscription: Subscription | null = null;
   private disposed = false;
+  /** Failed commands that may be sent again with their own key, newest last. */
+  private readonly retryable = new Map<string, SentCommand>();
   /** Set once the adapter sends a `status` event: from then on, only the adapter says what it is. */
   private adapterReportsStatus = false;
 
@@ -418,6 +433,35 @@ export class SupervisorService {
     }));
   }
 
+  /**
+   * Can this failed command be sent again as it was? True after an `unavailable` or `rate-limited`
+   * failure: the backend may or may not have applied it, so only the same idempotency key is safe.
+   */
+  canRetry(outcome: Pick<CommandOutcome, 'id'>): boolean {
+    return this.retryable.has(outcome.id);
+  }
+
+  /**
+   * Sends a failed command again with the same idempotency key and the same expected version: a
+   * backend that had applied it answers as it did, so it is never applied twice. For other failures
+   * (or an unknown id) the outcome is `refused`: start the command afresh instead.
+   */
+  retry(outcome: Pick<CommandOutcome, 'id'>): Promise<CommandOutcome> {
+    const command = this.retryable.get(outcome.id);
+    if (command) return this.dispatch(command);
+    const previous = outcome as Partial<CommandOutcome>;
+    return Promise.resolve(
+      this.finish({
+        id: outcome.id,
+        command: previous.command ?? 'assign',
+        conversationId: previous.conversationId ?? '',
+        status: 'refused',
+        error: commandError('invalid', 'There is nothing to retry: start the action again.'),
+        at: this.now(),
+      }),
+    );
+  }
+
   /** Is this action offered at all (its admin switch on)? */
   isEnabled(action: Parameters<typeof isActionEnabled>[1]): boolean {
     return isActionEnabled(this.store.value.settings, action);
@@ -483,13 +527,9 @@ export class SupervisorService {
   ): Promise<CommandOutcome> {
     const key = this.createKey();
     const base = { id: key, command: name, conversationId, ...(target ? { target } : {}) };
-    const finish = (outcome: CommandOutcome): CommandOutcome => {
-      this.outcomesSubject.next(outcome);
-      return outcome;
-    };
     const conversation = this.getConversation(conversationId);
     if (!conversation) {
-      return finish({
+      return this.finish({
         ...base,
         status: 'refused',
         error: commandError('not-found'),
@@ -501,20 +541,36 @@ export class SupervisorService {
       // A switch that is off is the admin's setting, not the role problem `forbidden` explains.
       const kind = verdict.reason === 'unknown-target' ? 'not-found' : 'invalid';
       const error = commandError(kind, verdict.detail, { reason: verdict.reason });
-      return finish({ ...base, status: 'refused', error, at: this.now() });
+      return this.finish({ ...base, status: 'refused', error, at: this.now() });
     }
+    return this.dispatch({ key, name, conversation, target, patch, send });
+  }
 
+  /**
+   * Sends an accepted command: optimistic patch, the adapter's answer, reconcile or roll back. A
+   * failure whose outcome is unknown (the backend unreachable or busy) stays retryable with the same
+   * idempotency key, so a command whose answer was lost is never applied twice.
+   */
+  private async dispatch(command: SentCommand): Promise<CommandOutcome> {
+    const { key, name, conversation, target, patch, send } = command;
+    const base = {
+      id: key,
+      command: name,
+      conversationId: conversation.id,
+      ...(target ? { target } : {}),
+    };
+    this.retryable.delete(key);
     const startedAt = this.now();
     const pending: PendingCommand = {
       key,
       name,
-      conversationId,
+      conversationId: conversation.id,
       startedAt,
       ...(target ? { target } : {}),
       patch: (c) => patch(c, startedAt),
     };
     this.update((s) => ({ ...s, pending: withEntry(s.pending, key, pending) }));
-    finish({ ...base, status: 'pending', at: startedAt });
+    this.finish({ ...base, status: 'pending', at: startedAt });
 
     let result: CommandResult;
     try {
@@ -547,8 +603,21 @@ export class SupervisorService {
       if (name === 'transfer') next = this.trackTransfer(next, conversation, target, result.ok);
       return next;
     });
-    if (result.ok) return finish({ ...base, status: 'succeeded', at: this.now() });
-    return finish({ ...base, status: 'failed', error: result.error, at: this.now() });
+    if (result.ok) return this.finish({ ...base, status: 'succeeded', at: this.now() });
+    if (result.error.kind === 'unavailable' || result.error.kind === 'rate-limited') {
+      this.retryable.set(key, command);
+      // Keep the newest few: an old uncertain command is better started afresh.
+      for (const old of this.retryable.keys()) {
+        if (this.retryable.size <= MAX_RETRYABLE) break;
+        this.retryable.delete(old);
+      }
+    }
+    return this.finish({ ...base, status: 'failed', error: result.error, at: this.now() });
+  }
+
+  private finish(outcome: CommandOutcome): CommandOutcome {
+    this.outcomesSubject.next(outcome);
+    return outcome;
   }
 
   private trackTransfer(

@@ -271,6 +271,30 @@ describe('SupervisorService on the simulated centre', () => {
     service.dispose();
   });
 
+  it('a command applied but whose answer was lost is retried with its key and applied once', async () => {
+    const { clock, service, sim } = setup({ conversations: 40 });
+    const open = pick(
+      service,
+      (c) => c.status === 'open' && c.representativeId === null,
+      'open conversation',
+    );
+    const queue = [...service.state.queues.keys()].find((q) => q !== open.queueId)!;
+    sim.setFaults({ failAfterApply: { commands: ['assign'], remaining: 1 } });
+    const lost = await settle(clock, service.assign(open.id, { type: 'queue', id: queue }));
+    expect(lost.status).to.equal('failed');
+    expect(lost.error?.kind).to.equal('unavailable');
+    expect(sim.getConversation(open.id)?.queueId, 'the backend did apply it').to.equal(queue);
+    const versionAfterFirst = sim.getConversation(open.id)!.version;
+    expect(service.canRetry(lost)).to.equal(true);
+    const retried = await settle(clock, service.retry(lost));
+    expect(retried.status).to.equal('succeeded');
+    expect(sim.getConversation(open.id)!.version, 'not applied a second time').to.equal(
+      versionAfterFirst,
+    );
+    expectInSync(service, sim);
+    service.dispose();
+  });
+
   it('leaves no simulator work behind once the service is disposed', () => {
     const { clock, service, sim } = setup({ conversations: 500, changesPerSecond: 1000 });
     clock.advance(1000);

@@ -218,6 +218,32 @@ describe('<assign-dialog>', () => {
     expect($<HTMLInputElement>(el, '.option[data-id="rep-human"] input')!.checked).to.equal(true);
   });
 
+  it('after an unreachable backend, Try again resends the same command with the same key', async () => {
+    const { el, h } = await setup();
+    await choose(el, 'rep-human');
+    primary(el).click();
+    await el.updateComplete;
+    const first = h.adapter.last();
+    first.answer({ ok: false, error: commandError('unavailable') });
+    await settle();
+    expect(text(el)).to.include('could not be reached');
+    let requests = 0;
+    el.addEventListener('sc-assign-request', () => (requests += 1));
+    const assigned = oneEvent(el, 'sc-assigned');
+    primary(el).click(); // Try again
+    await settle();
+    expect(h.adapter.received).to.have.length(2);
+    const second = h.adapter.last();
+    expect(second.command.idempotencyKey).to.equal(first.command.idempotencyKey);
+    expect(second.command.expectedVersion).to.equal(first.command.expectedVersion);
+    expect(requests, 'the host already allowed this command').to.equal(0);
+    second.answer({ ok: true });
+    await assigned;
+    await el.updateComplete;
+    expect(text(el)).to.include('Hana Human');
+    await expect(el).to.be.accessible();
+  });
+
   it('explains a conflict: someone else assigned it meanwhile', async () => {
     const { el, h } = await setup();
     await choose(el, 'rep-human');

@@ -492,7 +492,7 @@ export class AssignDialog extends CommandDialog {
         this.close();
         return;
       case 'failed':
-        this.backToChoice();
+        this.tryAgain();
         return;
       default:
         return;

@@ -129,7 +129,7 @@ export class ForceCloseDialog extends CommandDialog {
         </button>`;
       case 'failed':
         return html`<button class="secondary" data-initial-focus @click=${this.close}>Close</button>
-          <button class="danger primary-action" @click=${this.backToChoice}>Try again</button>`;
+          <button class="danger primary-action" @click=${this.tryAgain}>Try again</button>`;
     }
   }
 

@@ -59,6 +59,8 @@ export abstract class CommandDialog extends LitElement {
   @state() protected outcome: CommandOutcome | null = null;
   /** The host vetoed the last request (`preventDefault()` on the `…-request` event). */
   @state() protected vetoed = false;
+  /** The succeeded-event factory of the last command run (for a same-key retry). */
+  private lastSucceeded: ((outcome: CommandOutcome) => Event) | null = null;
 
   @query('dialog') protected dialogElement!: HTMLDialogElement | null;
 
@@ -209,17 +211,20 @@ export abstract class CommandDialog extends LitElement {
    * state, then the outcome; dispatches the succeeded event or `sc-command-failed`.
    */
   protected async runCommand(
-    request: Event,
+    request: Event | null,
     command: (service: SupervisorService) => Promise<CommandOutcome>,
     succeeded: (outcome: CommandOutcome) => Event,
   ): Promise<CommandOutcome | undefined> {
     const service = this.service;
     if (!service) return undefined;
-    this.dispatchEvent(request);
-    if (request.defaultPrevented) {
-      this.vetoed = true;
-      return undefined;
+    if (request) {
+      this.dispatchEvent(request);
+      if (request.defaultPrevented) {
+        this.vetoed = true;
+        return undefined;
+      }
     }
+    this.lastSucceeded = succeeded;
     const token = ++this.commandToken;
     this.vetoed = false;
     this.outcome = null;
@@ -247,6 +252,23 @@ export abstract class CommandDialog extends LitElement {
   protected explain(outcome: CommandOutcome): string {
     if (!outcome.error) return 'The command failed.';
     return describeCommandError(outcome.error);
+  }
+
+  /**
+   * "Try again" after a failure. When the backend could not be reached or was busy, the command may
+   * or may not have been applied: it is sent again exactly as it was, with the same idempotency key,
+   * so it cannot be applied twice (the host already allowed it: no new request event). Any other
+   * failure goes back to choosing, so the supervisor acts on the conversation as it is now.
+   */
+  protected tryAgain(): void {
+    const outcome = this.outcome;
+    const service = this.service;
+    const succeeded = this.lastSucceeded;
+    if (outcome && service && succeeded && service.canRetry(outcome)) {
+      void this.runCommand(null, (s) => s.retry(outcome), succeeded);
+    } else {
+      this.backToChoice();
+    }
   }
 
   /** Goes back to choosing after a failure or a veto. */

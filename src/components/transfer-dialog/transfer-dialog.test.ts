@@ -196,9 +196,19 @@ describe('<transfer-dialog>', () => {
     expect(text(el)).to.include('The transfer to Omar Other failed.');
     expect(text(el)).to.include('could not be reached');
     await expect(el).to.be.accessible();
+    // The backend may have applied it: Try again resends the same command, same key.
+    const first = h.adapter.last();
+    primary(el).click();
+    await settle();
+    expect(h.adapter.received).to.have.length(2);
+    expect(h.adapter.last().command.idempotencyKey).to.equal(first.command.idempotencyKey);
+    // A refusal that is not about reaching the backend goes back to the choice instead.
+    h.adapter.last().answer({ ok: false, error: commandError('invalid', 'Not now.') });
+    await settle();
     primary(el).click();
     await el.updateComplete;
     expect(names(el)).to.include('Omar Other');
+    expect(h.adapter.received).to.have.length(2);
   });
 
   it('rechecks live: a conversation escalated to voice while open cannot be transferred', async () => {

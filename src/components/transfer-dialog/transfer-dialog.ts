@@ -390,7 +390,7 @@ export class TransferDialog extends CommandDialog {
         this.close();
         return;
       case 'failed':
-        this.backToChoice();
+        this.tryAgain();
         return;
       default:
         return;
