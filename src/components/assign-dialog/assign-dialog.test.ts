@@ -1,6 +1,6 @@
 import '../../../test/setup.js';
 import './assign-dialog.define.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AssignDialog } from './assign-dialog.js';
 import { commandError } from '../../domain/index.js';
@@ -12,7 +12,12 @@ import {
   representative,
 } from '../../../test/fixtures/domain.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
-import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
+import {
+  connectedService,
+  openDialog,
+  settle,
+  type Harness,
+} from '../../../test/fixtures/element-harness.js';
 
 const AWAY = representative({ id: 'rep-away', name: 'Ada Away', presence: 'away' });
 const FULL = representative({
@@ -34,18 +39,7 @@ interface Setup {
 
 async function setup(): Promise<Setup> {
   const h = await connectedService(snapshot());
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div>
-      <button id="opener">Assign…</button>
-      <assign-dialog .service=${h.service}></assign-dialog>
-    </div>`,
-  );
-  const el = wrapper.querySelector('assign-dialog')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.focus();
-  el.show('open-chat');
-  await el.updateComplete;
-  await settle();
+  const { el, opener } = await openDialog<AssignDialog>(h, 'assign-dialog', 'open-chat', 'Assign…');
   return { h, el, opener };
 }
 

@@ -1,11 +1,16 @@
 import '../../../test/setup.js';
 import './force-close-dialog.define.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ForceCloseDialog } from './force-close-dialog.js';
 import { commandError } from '../../domain/index.js';
 import { ALL_ON } from '../../../test/fixtures/domain.js';
-import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
+import {
+  connectedService,
+  openDialog,
+  settle,
+  type Harness,
+} from '../../../test/fixtures/element-harness.js';
 
 interface Setup {
   h: Harness;
@@ -15,18 +20,12 @@ interface Setup {
 
 async function setup(id = 'active-chat'): Promise<Setup> {
   const h = await connectedService();
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div>
-      <button id="opener">Force close…</button>
-      <force-close-dialog .service=${h.service}></force-close-dialog>
-    </div>`,
+  const { el, opener } = await openDialog<ForceCloseDialog>(
+    h,
+    'force-close-dialog',
+    id,
+    'Force close…',
   );
-  const el = wrapper.querySelector('force-close-dialog')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.focus();
-  el.show(id);
-  await el.updateComplete;
-  await settle();
   return { h, el, opener };
 }
 

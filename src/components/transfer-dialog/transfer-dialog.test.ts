@@ -1,12 +1,17 @@
 import '../../../test/setup.js';
 import './transfer-dialog.define.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TransferDialog } from './transfer-dialog.js';
 import { commandError } from '../../domain/index.js';
 import { AI_AGENT, HUMAN, OTHER_HUMAN, representative } from '../../../test/fixtures/domain.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
-import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
+import {
+  connectedService,
+  openDialog,
+  settle,
+  type Harness,
+} from '../../../test/fixtures/element-harness.js';
 import { conversation } from '../../../test/fixtures/domain.js';
 
 const OFFLINE = representative({ id: 'rep-off', name: 'Olly Offline', presence: 'offline' });
@@ -37,18 +42,7 @@ interface Setup {
 
 async function setup(id = 'active-chat'): Promise<Setup> {
   const h = await connectedService(snapshot());
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div>
-      <button id="opener">Transfer…</button>
-      <transfer-dialog .service=${h.service}></transfer-dialog>
-    </div>`,
-  );
-  const el = wrapper.querySelector('transfer-dialog')!;
-  const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
-  opener.focus();
-  el.show(id);
-  await el.updateComplete;
-  await settle();
+  const { el, opener } = await openDialog<TransferDialog>(h, 'transfer-dialog', id, 'Transfer…');
   return { h, el, opener };
 }
 
