@@ -80,6 +80,32 @@ describe('domain query', () => {
     expect(ids({ key: 'representative', direction: 'asc' })[0]).to.equal('a'); // unassigned: empty name
   });
 
+  it('sorts names in collation order: accents and case are equal, numbers numeric, ties by id', () => {
+    const named = (id: string, customerName: string) => conversation({ id, customerName });
+    const people = [
+      named('p1', 'émile'),
+      named('p2', 'Zoë'),
+      named('p3', 'Emile'),
+      named('p4', 'Agent 10'),
+      named('p5', 'Agent 9'),
+      named('p6', 'zoe'),
+      named('p0', 'Émile'),
+    ];
+    const order = (direction: 'asc' | 'desc') =>
+      queryConversations(people, { sort: { key: 'customer', direction } }, ctx).map((c) => c.id);
+    expect(order('asc')).to.deep.equal(['p5', 'p4', 'p0', 'p1', 'p3', 'p2', 'p6']);
+    expect(order('desc')).to.deep.equal(['p2', 'p6', 'p0', 'p1', 'p3', 'p4', 'p5']);
+  });
+
+  it('never matches a search across two fields', () => {
+    const split = [conversation({ id: 's', customerName: 'Ann', subject: 'Bell' })];
+    const hits = (text: string) =>
+      queryConversations(split, { filter: { text } }, ctx).map((c) => c.id);
+    expect(hits('ann')).to.deep.equal(['s']);
+    expect(hits('annbell')).to.deep.equal([]);
+    expect(hits('nn')).to.deep.equal(['s']);
+  });
+
   it('ranks attention: long waits, bad sentiment and over-capacity representatives first', () => {
     expect(attentionScore(rows[3]!, NOW, reps), 'over capacity').to.be.greaterThan(10);
     expect(attentionScore(rows[1]!, NOW, reps), 'very negative').to.be.closeTo(15.5, 0.01);
