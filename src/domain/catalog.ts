@@ -3,6 +3,7 @@
  * UI shows for them and the capacity each channel costs. Unknown values from a backend get sensible
  * fallbacks here rather than crashing a renderer.
  */
+import { msg } from '@lit/localize';
 import type {
   Channel,
   Conversation,
@@ -55,40 +56,42 @@ export const SENTIMENT_SCALE: readonly Sentiment[] = [
   'very-positive',
 ];
 
-const STATUS_LABELS: Record<ConversationStatus, string> = {
-  open: 'Open',
-  active: 'Active',
-  waiting: 'Waiting',
-  'wrap-up': 'Wrap-up',
-  closed: 'Closed',
+// The words for each value, as functions so they follow the active language (`msg()` looks it up at
+// call time).
+const STATUS_LABELS: Record<ConversationStatus, () => string> = {
+  open: () => msg('Open'),
+  active: () => msg('Active'),
+  waiting: () => msg('Waiting'),
+  'wrap-up': () => msg('Wrap-up'),
+  closed: () => msg('Closed'),
 };
 
-const CHANNEL_LABELS: Record<Channel, string> = {
-  'live-chat': 'Live chat',
-  sms: 'SMS',
-  whatsapp: 'WhatsApp',
-  facebook: 'Facebook',
-  teams: 'Teams',
-  voice: 'Voice',
-  record: 'Record',
+const CHANNEL_LABELS: Record<Channel, () => string> = {
+  'live-chat': () => msg('Live chat'),
+  sms: () => msg('SMS'),
+  whatsapp: () => 'WhatsApp',
+  facebook: () => 'Facebook',
+  teams: () => 'Teams',
+  voice: () => msg('Voice'),
+  record: () => msg('Record'),
 };
 
-const PRESENCE_LABELS: Record<StandardPresence, string> = {
-  available: 'Available',
-  busy: 'Busy',
-  'busy-dnd': 'Do not disturb',
-  away: 'Away',
-  offline: 'Offline',
+const PRESENCE_LABELS: Record<StandardPresence, () => string> = {
+  available: () => msg('Available'),
+  busy: () => msg('Busy'),
+  'busy-dnd': () => msg('Do not disturb'),
+  away: () => msg('Away'),
+  offline: () => msg('Offline'),
 };
 
-const SENTIMENT_LABELS: Record<Sentiment, string> = {
-  'very-negative': 'Very negative',
-  negative: 'Negative',
-  'slightly-negative': 'Slightly negative',
-  neutral: 'Neutral',
-  'slightly-positive': 'Slightly positive',
-  positive: 'Positive',
-  'very-positive': 'Very positive',
+const SENTIMENT_LABELS: Record<Sentiment, () => string> = {
+  'very-negative': () => msg('Very negative'),
+  negative: () => msg('Negative'),
+  'slightly-negative': () => msg('Slightly negative'),
+  neutral: () => msg('Neutral'),
+  'slightly-positive': () => msg('Slightly positive'),
+  positive: () => msg('Positive'),
+  'very-positive': () => msg('Very positive'),
 };
 
 /**
@@ -121,22 +124,22 @@ export function isStandardPresence(presence: Presence): presence is StandardPres
 
 /** Display label of a status; an unknown status from a newer backend shows as-is. */
 export function statusLabel(status: string): string {
-  return has(STATUS_LABELS, status) ? STATUS_LABELS[status] : status || 'Unknown';
+  return has(STATUS_LABELS, status) ? STATUS_LABELS[status]() : status || msg('Unknown');
 }
 
 /** Display label of a channel; an unknown channel shows as-is. */
 export function channelLabel(channel: string): string {
-  return has(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel] : channel || 'Unknown';
+  return has(CHANNEL_LABELS, channel) ? CHANNEL_LABELS[channel]() : channel || msg('Unknown');
 }
 
 /** Display label of a presence; a custom presence label shows as the backend sent it. */
 export function presenceLabel(presence: string): string {
-  return has(PRESENCE_LABELS, presence) ? PRESENCE_LABELS[presence] : presence || 'Unknown';
+  return has(PRESENCE_LABELS, presence) ? PRESENCE_LABELS[presence]() : presence || msg('Unknown');
 }
 
 /** Display label of a sentiment step. */
 export function sentimentLabel(sentiment: string): string {
-  return has(SENTIMENT_LABELS, sentiment) ? SENTIMENT_LABELS[sentiment] : 'Unknown';
+  return has(SENTIMENT_LABELS, sentiment) ? SENTIMENT_LABELS[sentiment]() : msg('Unknown');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Why a command failed, as every layer reports it: the backend adapter, the service and the UI share
  * these kinds, and the UI explains each one the same way.
  */
+import { msg } from '@lit/localize';
 import type { RefusalReason } from './rules.js';
 
 /** The typed failures a backend (or the service's own rule check) can answer with. */
@@ -37,8 +38,19 @@ export interface CommandError {
 export const ROLE_GUIDANCE =
   'Your role does not allow this action. If you cannot assign conversations, check that the "Omnichannel API access" role is not assigned to you; ask your administrator to remove it.';
 
-const DEFAULT_MESSAGES: Record<CommandErrorKind, string> = {
+/** `ROLE_GUIDANCE` in the active language (the role's product name stays as it is). */
+export function roleGuidance(): string {
+  return msg(
+    'Your role does not allow this action. If you cannot assign conversations, check that the "Omnichannel API access" role is not assigned to you; ask your administrator to remove it.',
+  );
+}
+
+// The standard sentences in English, as errors carry them when made without a language in mind (by an
+// adapter, before any switch); `describeCommandError` recognises them and says them in the active one.
+const ENGLISH_MESSAGES: Record<CommandErrorKind, string> = {
   forbidden: ROLE_GUIDANCE,
+ * This constant is the English (source) text, as adapters and mock backends send it; the UI shows
+ * `roleGuidance()`, the same sentence in the active language.
   conflict:
     'Someone else changed this conversation meanwhile. Review its current state and try again.',
   'not-found': 'This conversation no longer exists.',
@@ -53,18 +65,48 @@ export function commandError(
   message?: string,
   extra: Omit<CommandError, 'kind' | 'message'> = {},
 ): CommandError {
-  return { kind, message: message || DEFAULT_MESSAGES[kind], ...extra };
-}
-
-/** The standard sentence for an error kind (a forbidden error always carries the role guidance). */
-export function describeCommandError(error: CommandError): string {
-  if (error.kind === 'forbidden' && !error.message.includes('Omnichannel API access')) {
-    return `${error.message} ${ROLE_GUIDANCE}`;
+/** The standard sentence for an error kind, in the active language. */
+function defaultMessage(kind: CommandErrorKind): string {
+  switch (kind) {
+    case 'forbidden':
+      return roleGuidance();
+    case 'conflict':
+      return msg(
+        'Someone else changed this conversation meanwhile. Review its current state and try again.',
+      );
+    case 'not-found':
+      return msg('This conversation no longer exists.');
+    case 'invalid':
+      return msg('The request was not valid.');
+    case 'unavailable':
+      return msg('The contact centre could not be reached. Nothing was changed; try again.');
+    case 'rate-limited':
+      return msg('Too many requests right now. Wait a moment and try again.');
   }
-  return error.message || DEFAULT_MESSAGES[error.kind];
 }
 
-const KINDS = new Set<string>(Object.keys(DEFAULT_MESSAGES));
+  return { kind, message: message || defaultMessage(kind), ...extra };
+}
+
+/**
+ * The sentence to show for an error, in the active language: a standard sentence is said in it, and a
+ * forbidden error always carries the role guidance.
+ */
+export function describeCommandError(error: CommandError): string {
+  if (!error.message || error.message === ENGLISH_MESSAGES[error.kind]) {
+    return defaultMessage(error.kind);
+  }
+  if (error.kind === 'forbidden') {
+    if (!error.message.includes('Omnichannel API access')) {
+      return `${error.message} ${roleGuidance()}`;
+    }
+    // A backend's own words followed by the English guidance: keep its words, translate the guidance.
+    return error.message.replace(ROLE_GUIDANCE, roleGuidance());
+  }
+  return error.message;
+}
+
+const KINDS = new Set<string>(Object.keys(ENGLISH_MESSAGES));
 
 /** Is this a known error kind? */
 export function isCommandErrorKind(value: unknown): value is CommandErrorKind {

@@ -4,6 +4,7 @@
  * can show, so an action is disabled with an explanation instead of silently missing. The service and
  * the simulated backend call the same functions, so client and server never disagree.
  */
+import { msg, str } from '@lit/localize';
 import { costOf, isMessagingChannel } from './catalog.js';
 import type {
   Conversation,
@@ -84,6 +85,7 @@ const SWITCH_NAMES: Record<keyof SupervisorSettings, string> = {
   monitor: 'Supervisor Monitor',
   assign: 'Supervisor Assign',
   transfer: 'Supervisor Transfer',
+// The admin switches' names as the product calls them; they stay untranslated like other product names.
   forceClose: 'Force Close',
 };
 
@@ -106,7 +108,7 @@ function switchVerdict(settings: SupervisorSettings, action: SupervisorAction): 
   const key = ACTION_SWITCH[action];
   return settings[key]
     ? ALLOWED
-    : refuse('switch-off', `Your administrator has turned off "${SWITCH_NAMES[key]}".`);
+    : refuse('switch-off', msg(str`Your administrator has turned off "${SWITCH_NAMES[key]}".`));
 }
 
 /** Monitor: switch on; Active or Wrap-up; any channel including records; not the supervisor's own. */
@@ -114,10 +116,10 @@ export function canMonitor(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'monitor');
   if (!gate.allowed) return gate;
   if (c.status !== 'active' && c.status !== 'wrap-up') {
-    return refuse('status', 'Only Active or Wrap-up conversations can be monitored.');
+    return refuse('status', msg('Only Active or Wrap-up conversations can be monitored.'));
   }
   if (c.representativeId === ctx.supervisorId) {
-    return refuse('own-conversation', 'You cannot monitor a conversation assigned to you.');
+    return refuse('own-conversation', msg('You cannot monitor a conversation assigned to you.'));
   }
   return ALLOWED;
 }
@@ -126,12 +128,12 @@ export function canMonitor(ctx: RuleContext, c: Conversation): Verdict {
 export function canJoin(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'join');
   if (!gate.allowed) return gate;
-  if (c.status === 'closed') return refuse('status', 'The conversation has ended.');
+  if (c.status === 'closed') return refuse('status', msg('The conversation has ended.'));
   if (c.joinedBy.includes(ctx.supervisorId)) {
-    return refuse('already-joined', 'You have already joined this conversation.');
+    return refuse('already-joined', msg('You have already joined this conversation.'));
   }
   if (!c.monitoredBy.includes(ctx.supervisorId)) {
-    return refuse('not-monitoring', 'Monitor the conversation before joining it.');
+    return refuse('not-monitoring', msg('Monitor the conversation before joining it.'));
   }
   return ALLOWED;
 }
@@ -141,7 +143,7 @@ export function canLeave(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'leave');
   if (!gate.allowed) return gate;
   if (!c.joinedBy.includes(ctx.supervisorId)) {
-    return refuse('not-joined', 'You have not joined this conversation.');
+    return refuse('not-joined', msg('You have not joined this conversation.'));
   }
   return ALLOWED;
 }
@@ -151,10 +153,13 @@ export function canAssign(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'assign');
   if (!gate.allowed) return gate;
   if (c.status !== 'open') {
-    return refuse('status', 'Only Open conversations can be assigned.');
+    return refuse('status', msg('Only Open conversations can be assigned.'));
   }
   if (c.representativeId !== null) {
-    return refuse('already-assigned', 'This conversation is already assigned to a representative.');
+    return refuse(
+      'already-assigned',
+      msg('This conversation is already assigned to a representative.'),
+    );
   }
   return ALLOWED;
 }
@@ -206,28 +211,28 @@ export function checkAssignTarget(
   if (!base.allowed) return base;
   if (target.type === 'queue') {
     return target.queue.id === c.queueId
-      ? refuse('current-queue', 'The conversation is already in this queue.')
+      ? refuse('current-queue', msg('The conversation is already in this queue.'))
       : ALLOWED;
   }
   const rep = target.representative;
   if (rep.kind !== 'human') {
-    return refuse('ai-agent', `${rep.name} is an AI agent; assign to a person or a queue.`);
+    return refuse('ai-agent', msg(str`${rep.name} is an AI agent; assign to a person or a queue.`));
   }
   const assessment = assessAssignment(c, rep);
   if (assessment.needsPresenceOverride && !overrides.presence) {
-    return refuse('presence', `${rep.name} is not available; override presence to assign.`);
+    return refuse('presence', msg(str`${rep.name} is not available; override presence to assign.`));
   }
   if (assessment.needsCapacityOverride && !overrides.capacity) {
-    return refuse(
-      'capacity',
-      `${rep.name} would exceed capacity by ${assessment.capacityExcess} ${units(assessment.capacityExcess)}; override capacity to assign.`,
-    );
+    return refuse('capacity', capacityRefusal(rep.name, assessment.capacityExcess));
   }
   return ALLOWED;
 }
 
-function units(n: number): string {
-  return n === 1 ? 'unit' : 'units';
+// One sentence per plural form: translators see whole sentences, not a pasted-in "unit(s)".
+function capacityRefusal(name: string, excess: number): string {
+  return excess === 1
+    ? msg(str`${name} would exceed capacity by ${excess} unit; override capacity to assign.`)
+    : msg(str`${name} would exceed capacity by ${excess} units; override capacity to assign.`);
 }
 
 /**
@@ -238,7 +243,7 @@ export function canTransfer(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'transfer');
   if (!gate.allowed) return gate;
   if (c.status !== 'active' && c.status !== 'waiting') {
-    return refuse('status', 'Only Active or Waiting conversations can be transferred.');
+    return refuse('status', msg('Only Active or Waiting conversations can be transferred.'));
   }
   if (!isMessagingChannel(c.channel)) {
     return refuse(
@@ -249,18 +254,23 @@ export function canTransfer(ctx: RuleContext, c: Conversation): Verdict {
   if (c.mode !== 'text') {
     return refuse(
       'escalated',
-      `This conversation was escalated to ${c.mode}; it can no longer be transferred.`,
+      c.mode === 'video'
+        ? msg('This conversation was escalated to video; it can no longer be transferred.')
+        : msg('This conversation was escalated to voice; it can no longer be transferred.'),
     );
   }
   if (c.representativeId === null) {
-    return refuse('no-representative', 'No representative is handling this conversation.');
+    return refuse('no-representative', msg('No representative is handling this conversation.'));
   }
   const current = ctx.representatives.get(c.representativeId);
   if (current && current.kind !== 'human') {
-    return refuse('ai-agent', `${current.name} is an AI agent; transfers are between people only.`);
+    return refuse(
+      'ai-agent',
+      msg(str`${current.name} is an AI agent; transfers are between people only.`),
+    );
   }
   if (c.pendingTransfer) {
-    return refuse('transfer-pending', 'A transfer is already waiting for an answer.');
+    return refuse('transfer-pending', msg('A transfer is already waiting for an answer.'));
   }
   return ALLOWED;
 }
@@ -271,15 +281,21 @@ export function checkTransferTarget(ctx: RuleContext, c: Conversation, target: T
   if (!base.allowed) return base;
   if (target.type === 'queue') {
     return target.queue.id === c.queueId
-      ? refuse('current-queue', 'The conversation is already in this queue.')
+      ? refuse('current-queue', msg('The conversation is already in this queue.'))
       : ALLOWED;
   }
   const rep = target.representative;
   if (rep.kind !== 'human') {
-    return refuse('ai-agent', `${rep.name} is an AI agent; transfers are between people only.`);
+    return refuse(
+      'ai-agent',
+      msg(str`${rep.name} is an AI agent; transfers are between people only.`),
+    );
   }
   if (rep.id === c.representativeId) {
-    return refuse('same-representative', `${rep.name} is already handling this conversation.`);
+    return refuse(
+      'same-representative',
+      msg(str`${rep.name} is already handling this conversation.`),
+    );
   }
   return ALLOWED;
 }
@@ -289,9 +305,9 @@ export function canForceClose(ctx: RuleContext, c: Conversation): Verdict {
   const gate = switchVerdict(ctx.settings, 'forceClose');
   if (!gate.allowed) return gate;
   if (c.channel !== 'voice' && !isMessagingChannel(c.channel)) {
-    return refuse('channel', 'Only voice and messaging conversations can be force-closed.');
+    return refuse('channel', msg('Only voice and messaging conversations can be force-closed.'));
   }
-  if (c.status === 'closed') return refuse('status', 'The conversation is already closed.');
+  if (c.status === 'closed') return refuse('status', msg('The conversation is already closed.'));
   return ALLOWED;
 }
 

@@ -1,4 +1,9 @@
-/** Number, time and duration formatting through `Intl`, in the page's language unless one is given. */
+/**
+ * Number, time and duration formatting through `Intl`, in the elements' active language (see
+ * `setSupervisorLocale`) unless one is given.
+ */
+import { msg } from '@lit/localize';
+import { activeLocale } from '../i18n/active-locale.js';
 
 // Building an Intl formatter costs far more than using one, and tables format every visible row
 // every second: keep one per kind and locale.
@@ -24,15 +29,15 @@ export function formatDuration(ms: number | null): string {
 }
 
 /** A duration in words for screen readers and tooltips: "4 minutes 5 seconds". */
-export function describeDuration(ms: number | null, locale?: string): string {
-  if (ms === null || !Number.isFinite(ms)) return 'not started';
+export function describeDuration(ms: number | null, locale = activeLocale()): string {
+  if (ms === null || !Number.isFinite(ms)) return msg('not started');
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
   const unit = (value: number, u: 'hour' | 'minute' | 'second') =>
     cached(
-      `unit:${u}:${locale ?? ''}`,
+      `unit:${u}:${locale}`,
       () => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }),
     ).format(value);
   const parts: string[] = [];
@@ -43,9 +48,9 @@ export function describeDuration(ms: number | null, locale?: string): string {
 }
 
 /** A clock time such as "14:05:09". */
-export function formatClock(epochMs: number, locale?: string): string {
+export function formatClock(epochMs: number, locale = activeLocale()): string {
   return cached(
-    `clock:${locale ?? ''}`,
+    `clock:${locale}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         hour: '2-digit',
@@ -53,4 +58,9 @@ export function formatClock(epochMs: number, locale?: string): string {
         second: '2-digit',
       }),
   ).format(epochMs);
+}
+
+/** A count with the active language's digit grouping: "1,234" in English, "1.234" in German. */
+export function formatCount(value: number, locale = activeLocale()): string {
+  return cached(`count:${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -91,7 +92,7 @@ export class AssignDialog extends CommandDialog {
   private wasAssignable = false;
 
   protected get heading(): string {
-    return 'Assign conversation';
+    return msg('Assign conversation');
   }
 
   protected override resetChoice(): void {
@@ -138,7 +139,9 @@ export class AssignDialog extends CommandDialog {
         allowed: false,
         reason: 'status',
         detail:
-          this.targetType === 'queue' ? 'Choose a queue.' : 'Choose a representative or a queue.',
+          this.targetType === 'queue'
+            ? msg('Choose a queue.')
+            : msg('Choose a representative or a queue.'),
       };
     }
     return checkAssignTarget(ctx, c, target, this.overridesFor(c, target));
@@ -149,17 +152,19 @@ export class AssignDialog extends CommandDialog {
   protected renderBody(): unknown {
     const c = this.knownConversation;
     const ctx = this.ruleContext;
-    if (!this.service) return html`<p>No supervisor service is connected.</p>`;
-    if (!ctx || !ctx.supervisorId) return html`<p>Loading the contact centre…</p>`;
+    if (!this.service) return html`<p>${msg('No supervisor service is connected.')}</p>`;
+    if (!ctx || !ctx.supervisorId) return html`<p>${msg('Loading the contact centre…')}</p>`;
     if (!c)
-      return html`<p class="notice warning">This conversation is not in the ongoing view.</p>`;
+      return html`<p class="notice warning">
+        ${msg('This conversation is not in the ongoing view.')}
+      </p>`;
     const summary = renderConversationSummary(c, ctx.representatives, this.queues);
     if (this.phase !== 'choose') return summary;
     const current = this.conversation;
     if (!current) {
       return html`${summary}
         <p class="notice warning">
-          This conversation has left the ongoing view (it was closed). Nothing was assigned.
+          ${msg('This conversation has left the ongoing view (it was closed). Nothing was assigned.')}
         </p>`;
     }
     const base = canAssign(ctx, current);
@@ -170,10 +175,11 @@ export class AssignDialog extends CommandDialog {
           ${
             byOther
               ? html`<p>
-                    Someone else assigned this conversation meanwhile: it is now with
-                    ${this.nameOf(current.representativeId)}.
+                    ${msg(
+                      str`Someone else assigned this conversation meanwhile: it is now with ${this.nameOf(current.representativeId)}.`,
+                    )}
                   </p>
-                  <p>Nothing was changed by you.</p>`
+                  <p>${msg('Nothing was changed by you.')}</p>`
               : html`<p>${base.detail}</p>`
           }
         </div>`;
@@ -200,9 +206,9 @@ export class AssignDialog extends CommandDialog {
         />${label}</label
       >`;
     return html`<fieldset>
-      <legend>Assign to</legend>
+      <legend>${msg('Assign to')}</legend>
       <div class="segmented">
-        ${option('representative', 'A representative')} ${option('queue', 'A queue')}
+        ${option('representative', msg('A representative'))} ${option('queue', msg('A queue'))}
       </div>
     </fieldset>`;
   }
@@ -228,14 +234,14 @@ export class AssignDialog extends CommandDialog {
     const cost = costOf(c);
     const aiCount = [...ctx.representatives.values()].filter((r) => r.kind !== 'human').length;
     return html`<fieldset>
-      <legend>Representative</legend>
+      <legend>${msg('Representative')}</legend>
       <div class="search">
-        <label for="search">Find</label>
+        <label for="search">${msg('Find')}</label>
         <input
           id="search"
           type="search"
           autocomplete="off"
-          placeholder="Name"
+          placeholder=${msg('Name')}
           .value=${this.search}
           @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
         />
@@ -245,11 +251,11 @@ export class AssignDialog extends CommandDialog {
           ? html`<p class="more">
               ${
                 all.length === 0
-                  ? 'There are no human representatives.'
-                  : `Nobody matches “${this.search}”.`
+                  ? msg('There are no human representatives.')
+                  : msg(str`Nobody matches “${this.search}”.`)
               }
             </p>`
-          : html`<ul class="options" part="options" aria-label="Representatives">
+          : html`<ul class="options" part="options" aria-label=${msg('Representatives')}>
               ${repeat(
                 shown,
                 (x) => x.representative.id,
@@ -259,13 +265,12 @@ export class AssignDialog extends CommandDialog {
       }
       ${
         hidden > 0
-          ? html`<p class="more">${hidden} more; type a name to narrow the list.</p>`
+          ? html`<p class="more">${msg(str`${hidden} more; type a name to narrow the list.`)}</p>`
           : nothing
       }
       <p class="more">
-        This conversation costs ${cost} capacity
-        ${units(cost)}.${
-          aiCount > 0 ? ' AI agents are not offered: assign to a person or a queue.' : ''
+        ${msg(str`This conversation costs ${cost} capacity ${units(cost)}.`)}${
+          aiCount > 0 ? ` ${msg('AI agents are not offered: assign to a person or a queue.')}` : ''
         }
       </p>
     </fieldset>`;
@@ -276,11 +281,14 @@ export class AssignDialog extends CommandDialog {
     const a = x.assessment;
     const why: string[] = [];
     if (a.needsPresenceOverride) {
-      why.push(`Not available (${presenceLabel(rep.presence)}): needs a presence override`);
+      const presence = presenceLabel(rep.presence);
+      why.push(msg(str`Not available (${presence}): needs a presence override`));
     }
     if (a.needsCapacityOverride) {
       why.push(
-        `Would exceed capacity by ${a.capacityExcess} ${units(a.capacityExcess)}: needs a capacity override`,
+        msg(
+          str`Would exceed capacity by ${a.capacityExcess} ${units(a.capacityExcess)}: needs a capacity override`,
+        ),
       );
     }
     return html`<li>
@@ -293,16 +301,16 @@ export class AssignDialog extends CommandDialog {
           @change=${() => this.select(rep.id)}
         />
         <span class="name">${rep.name || rep.id}</span>
-        ${x.suggested ? html`<span class="badge">Suggested</span>` : html`<span></span>`}
+        ${x.suggested ? html`<span class="badge">${msg('Suggested')}</span>` : html`<span></span>`}
         <span class="meta">
           ${renderPresence(rep.presence)}
-          <span>${capacityText(rep)}, this conversation +${cost}</span>
-          ${x.inQueue ? html`<span>In ${queueName(this.queues, c.queueId)}</span>` : nothing}
+          <span>${msg(str`${capacityText(rep)}, this conversation +${cost}`)}</span>
+          ${x.inQueue ? html`<span>${msg(str`In ${queueName(this.queues, c.queueId)}`)}</span>` : nothing}
           ${
             why.length > 0
               ? html`<span class="why">${why.join('; ')}</span>`
               : html`<span class="fits"
-                  >Fits: ${x.spareAfter} ${units(x.spareAfter)} spare after</span
+                  >${msg(str`Fits: ${x.spareAfter} ${units(x.spareAfter)} spare after`)}</span
                 >`
           }
         </span>
@@ -313,11 +321,11 @@ export class AssignDialog extends CommandDialog {
   private renderQueues(c: Conversation): TemplateResult {
     const queues = [...(this.queues?.values() ?? [])].filter((q) => q.id !== c.queueId);
     return html`<fieldset>
-      <legend>Queue</legend>
+      <legend>${msg('Queue')}</legend>
       ${
         queues.length === 0
-          ? html`<p class="more">There is no other queue.</p>`
-          : html`<ul class="options" part="options" aria-label="Queues">
+          ? html`<p class="more">${msg('There is no other queue.')}</p>`
+          : html`<ul class="options" part="options" aria-label=${msg('Queues')}>
               ${repeat(
                 queues,
                 (q) => q.id,
@@ -338,7 +346,9 @@ export class AssignDialog extends CommandDialog {
               )}
             </ul>`
       }
-      <p class="more">The current queue (${queueName(this.queues, c.queueId)}) is not offered.</p>
+      <p class="more">
+        ${msg(str`The current queue (${queueName(this.queues, c.queueId)}) is not offered.`)}
+      </p>
     </fieldset>`;
   }
 
@@ -357,7 +367,7 @@ export class AssignDialog extends CommandDialog {
     if (!a.needsPresenceOverride && !a.needsCapacityOverride) return nothing;
     const cost = costOf(c);
     return html`<fieldset class="checks" part="overrides">
-      <legend>${rep.name} needs an override</legend>
+      <legend>${msg(str`${rep.name} needs an override`)}</legend>
       ${
         a.needsPresenceOverride
           ? html`<label
@@ -368,8 +378,9 @@ export class AssignDialog extends CommandDialog {
                 @change=${(e: Event) =>
                   (this.overridePresence = (e.target as HTMLInputElement).checked)}
               /><span
-                >Override presence: ${rep.name} is
-                ${presenceLabel(rep.presence).toLowerCase()}</span
+                >${msg(
+                  str`Override presence: ${rep.name} is ${presenceLabel(rep.presence).toLowerCase()}`,
+                )}</span
               ></label
             >`
           : nothing
@@ -383,13 +394,14 @@ export class AssignDialog extends CommandDialog {
                   .checked=${this.overrideCapacity}
                   @change=${(e: Event) =>
                     (this.overrideCapacity = (e.target as HTMLInputElement).checked)}
-                /><span>Override capacity</span></label
+                /><span>${msg('Override capacity')}</span></label
               >
               <p class="excess" part="excess">
-                Exceeds capacity by ${a.capacityExcess} ${units(a.capacityExcess)}
+                ${msg(str`Exceeds capacity by ${a.capacityExcess} ${units(a.capacityExcess)}`)}
                 <span class="excess-detail"
-                  >(${rep.capacity.used}/${rep.capacity.total} used + ${cost} for this
-                  conversation)</span
+                  >${msg(
+                    str`(${rep.capacity.used}/${rep.capacity.total} used + ${cost} for this conversation)`,
+                  )}</span
                 >
               </p>`
           : nothing
@@ -400,25 +412,29 @@ export class AssignDialog extends CommandDialog {
   protected override renderStatus(): unknown {
     if (this.phase === 'choose') {
       return this.vetoed
-        ? html`<p class="notice warning">The page stopped this assignment; nothing was sent.</p>`
+        ? html`<p class="notice warning">
+            ${msg('The page stopped this assignment; nothing was sent.')}
+          </p>`
         : nothing;
     }
-    const name = this.committed?.name ?? 'the target';
-    if (this.phase === 'pending') return this.renderPending(`Assigning to ${name}…`);
+    const name = this.committed?.name ?? msg('the target');
+    if (this.phase === 'pending') return this.renderPending(msg(str`Assigning to ${name}…`));
     const outcome = this.outcome;
     if (this.phase === 'succeeded') {
       const excess = this.committed?.overrides.capacity ? this.committed.excess : 0;
       return html`<div class="notice success" part="status">
-        <p>Assigned to ${name}.</p>
+        <p>${msg(str`Assigned to ${name}.`)}</p>
         ${
           excess > 0
-            ? html`<p>${name}'s capacity is now exceeded by ${excess} ${units(excess)}.</p>`
+            ? html`<p>
+                ${msg(str`${name}'s capacity is now exceeded by ${excess} ${units(excess)}.`)}
+              </p>`
             : nothing
         }
       </div>`;
     }
     return html`<div class="notice error" part="status" role="alert">
-      <p><strong>The assignment to ${name} failed.</strong></p>
+      <p><strong>${msg(str`The assignment to ${name} failed.`)}</strong></p>
       <p>${outcome ? this.explain(outcome) : ''}</p>
     </div>`;
   }
@@ -429,8 +445,8 @@ export class AssignDialog extends CommandDialog {
     if (outcome.error?.kind === 'conflict' || outcome.error?.reason === 'already-assigned') {
       const holder = now?.representativeId ? this.nameOf(now.representativeId) : null;
       return holder && holder !== this.committed?.name
-        ? `Someone else assigned this conversation meanwhile: it is now with ${holder}. ${text}`
-        : `Someone else changed this conversation meanwhile. ${text}`;
+        ? `${msg(str`Someone else assigned this conversation meanwhile: it is now with ${holder}.`)} ${text}`
+        : `${msg('Someone else changed this conversation meanwhile.')} ${text}`;
     }
     return text;
   }
@@ -438,8 +454,8 @@ export class AssignDialog extends CommandDialog {
   protected renderActions(): unknown {
     const c = this.conversation;
     const ctx = this.ruleContext;
-    let primary = 'Assign';
-    let secondary: string | null = 'Cancel';
+    let primary = msg('Assign');
+    let secondary: string | null = msg('Cancel');
     let disabled = false;
     let hint = '';
     switch (this.phase) {
@@ -449,22 +465,22 @@ export class AssignDialog extends CommandDialog {
         if (verdict && !verdict.allowed) hint = verdict.detail;
         if (c && ctx && !canAssign(ctx, c).allowed) {
           hint = '';
-          secondary = 'Close';
+          secondary = msg('Close');
         }
         break;
       }
       case 'pending':
-        primary = 'Assigning…';
-        secondary = 'Close';
+        primary = msg('Assigning…');
+        secondary = msg('Close');
         disabled = true;
         break;
       case 'succeeded':
-        primary = 'Done';
+        primary = msg('Done');
         secondary = null;
         break;
       case 'failed':
-        primary = 'Try again';
-        secondary = 'Close';
+        primary = msg('Try again');
+        secondary = msg('Close');
         break;
     }
     return html`<p class="hint" id="hint">${hint}</p>
@@ -513,7 +529,7 @@ export class AssignDialog extends CommandDialog {
         : { type: 'representative', id: target.representative.id };
     const name =
       target.type === 'queue'
-        ? `the ${target.queue.name || target.queue.id} queue`
+        ? msg(str`the ${target.queue.name || target.queue.id} queue`)
         : target.representative.name || target.representative.id;
     this.committed = {
       target: ref,

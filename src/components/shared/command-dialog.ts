@@ -5,6 +5,7 @@
  * path (cancelable request event → pending → succeeded or failed, with events and an explanation).
  */
 import { consume } from '@lit/context';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement, html, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
@@ -41,6 +42,12 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  */
 export abstract class CommandDialog extends LitElement {
   static override styles = [tokens, buttonStyles, dialogStyles];
+
+  constructor() {
+    super();
+    // Every dialog re-renders in the new language when the locale changes.
+    updateWhenLocaleChanges(this);
+  }
 
   /** The data service. Provided by `<supervisor-console>` (context) or set by the host. */
   @consume({ context: supervisorServiceContext, subscribe: true })
@@ -250,7 +257,7 @@ export abstract class CommandDialog extends LitElement {
 
   /** The sentence that explains a failed outcome (role errors carry the reference guidance). */
   protected explain(outcome: CommandOutcome): string {
-    if (!outcome.error) return 'The command failed.';
+    if (!outcome.error) return msg('The command failed.');
     return describeCommandError(outcome.error);
   }
 
@@ -290,7 +297,7 @@ export abstract class CommandDialog extends LitElement {
     return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${this.heading}</h2>
-        <button class="close" part="close-button" aria-label="Close" @click=${this.close}>
+        <button class="close" part="close-button" aria-label=${msg('Close')} @click=${this.close}>
           ${closeIcon}
         </button>
       </div>

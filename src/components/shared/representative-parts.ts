@@ -2,6 +2,7 @@
  * Small render helpers shared by the dialogs, the board and the panel: a representative's presence
  * (icon and text, never colour alone), capacity and the one-line conversation summary.
  */
+import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import {
   channelLabel,
@@ -28,19 +29,20 @@ export function renderPresence(presence: string): TemplateResult {
 
 /** "3/10 units used". */
 export function capacityText(rep: Representative): string {
-  return `${rep.capacity.used}/${rep.capacity.total} units used`;
+  const { used, total } = rep.capacity;
+  return msg(str`${used}/${total} units used`);
 }
 
 /** `unit` or `units`. */
 export function units(n: number): string {
-  return Math.abs(n) === 1 ? 'unit' : 'units';
+  return Math.abs(n) === 1 ? msg('unit') : msg('units');
 }
 
 /** A representative's display name (an unnamed one shows its id), or a fallback for none. */
 export function representativeName(
   representatives: ReadonlyMap<string, Representative> | undefined,
   id: string | null,
-  none = 'nobody',
+  none = msg('nobody'),
 ): string {
   if (id === null) return none;
   const rep = representatives?.get(id);
@@ -51,7 +53,7 @@ export function representativeName(
 export function queueName(
   queues: ReadonlyMap<string, Queue> | undefined,
   id: string | null,
-  none = 'no queue',
+  none = msg('no queue'),
 ): string {
   if (id === null) return none;
   return queues?.get(id)?.name || id;
@@ -69,12 +71,16 @@ export function renderConversationSummary(
 ): TemplateResult {
   const rep = representativeName(representatives, c.representativeId);
   return html`<p class="summary" part="summary">
-    <strong>${c.customerName || 'Unnamed customer'}</strong>
+    <strong>${c.customerName || msg('Unnamed customer')}</strong>
     <span>${channelIcon(c.channel)} ${channelLabel(c.channel)}</span>
     <span>${statusLabel(c.status)}</span>
-    <span>Queue: <bdi>${queueName(queues, c.queueId)}</bdi></span>
+    <span>${msg(html`Queue: <bdi>${queueName(queues, c.queueId)}</bdi>`)}</span>
     <span
-      >${c.representativeId === null ? 'Unassigned' : html`Representative: <bdi>${rep}</bdi>`}</span
+      >${
+        c.representativeId === null
+          ? msg('Unassigned')
+          : msg(html`Representative: <bdi>${rep}</bdi>`)
+      }</span
     >
     ${c.subject ? html`<span>“<bdi>${c.subject}</bdi>”</span>` : null}
   </p>`;

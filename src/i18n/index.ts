@@ -1,0 +1,9 @@
+/** Languages and locale switching for hosts; see `setSupervisorLocale`. */
+export {
+  SUPERVISOR_LOCALES,
+  getSupervisorLocale,
+  isSupervisorLocale,
+  loadSupervisorLocale,
+  setSupervisorLocale,
+} from './locale.js';
+export type { SupervisorLocale } from './locale.js';
