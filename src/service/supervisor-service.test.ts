@@ -63,6 +63,33 @@ describe('SupervisorService', () => {
       sub.unsubscribe();
     });
 
+    it('applies the batches of a frame to the store once, yet a read in between sees them all', () => {
+      const { scheduler, adapter, service } = setup();
+      const sub = service.state$.subscribe();
+      const before = service.state.conversations;
+      const emitVersion = (version: number) =>
+        adapter.emit({
+          type: 'changes',
+          changes: [
+            { type: 'conversation', conversation: conversation({ id: 'active-chat', version }) },
+          ],
+        });
+      for (let v = 2; v <= 50; v += 1) emitVersion(v);
+      expect(
+        (service as unknown as { store: { value: { conversations: unknown } } }).store.value
+          .conversations,
+        'not applied batch by batch',
+      ).to.equal(before);
+      expect(service.getConversation('active-chat')!.version, 'a read applies them').to.equal(50);
+      emitVersion(51);
+      scheduler.flush();
+      expect(service.state.conversations.get('active-chat')!.version).to.equal(51);
+      service.dispose();
+      emitVersion(52);
+      scheduler.flush();
+      sub.unsubscribe();
+    });
+
     it('ignores duplicate and out-of-order events by version', () => {
       const { adapter, service } = setup();
       const v3 = conversation({ id: 'active-chat', version: 3, sentiment: 'negative' });

@@ -21,6 +21,7 @@ import {
 import type {
   AdapterEvent,
   BackendAdapter,
+  CentreChange,
   CommandName,
   CommandResult,
   TargetRef,
@@ -144,6 +145,13 @@ export class SupervisorService {
   private readonly retryable = new Map<string, SentCommand>();
   /** Set once the adapter sends a `status` event: from then on, only the adapter says what it is. */
   private adapterReportsStatus = false;
+  /**
+   * Change batches received since the last frame. An adapter may deliver a batch every few
+   * milliseconds; applying them once per frame copies the 10,000-entry store once instead of for
+   * every batch. Any synchronous read of the state applies them first, so nobody sees it stale.
+   */
+  private pendingChanges: (readonly CentreChange[])[] = [];
+  private changesFlush: Subscription | null = null;
 
   /** The whole store, coalesced to one emission per frame. */
   readonly state$: Observable<SupervisorState>;
@@ -177,7 +185,7 @@ export class SupervisorService {
     this.state$ = this.store.pipe(
       auditTime(0, this.frameScheduler),
       startWith(undefined),
-      map(() => this.store.value),
+      map(() => this.current()),
       distinctUntilChanged(),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
@@ -213,12 +221,12 @@ export class SupervisorService {
 
   /** The current state, synchronously (not coalesced). */
   get state(): SupervisorState {
-    return this.store.value;
+    return this.current();
   }
 
   /** The rule context now. */
   get ruleContext(): RuleContext {
-    const s = this.store.value;
+    const s = this.current();
     return {
       settings: s.settings,
       supervisorId: s.supervisor?.id ?? '',
@@ -265,6 +273,9 @@ export class SupervisorService {
   dispose(): void {
     this.disconnect();
     this.disposed = true;
+    this.changesFlush?.unsubscribe();
+    this.changesFlush = null;
+    this.pendingChanges = [];
     this.transcripts.clear();
     this.outcomesSubject.complete();
     this.store.complete();
@@ -296,7 +307,7 @@ export class SupervisorService {
 
   /** A conversation as the supervisor sees it now. */
   getConversation(id: string): Conversation | undefined {
-    return visibleConversation(this.store.value, id);
+    return visibleConversation(this.current(), id);
   }
 
   /**
@@ -464,7 +475,7 @@ export class SupervisorService {
 
   /** Is this action offered at all (its admin switch on)? */
   isEnabled(action: Parameters<typeof isActionEnabled>[1]): boolean {
-    return isActionEnabled(this.store.value.settings, action);
+    return isActionEnabled(this.current().settings, action);
   }
 
   // ----- internals ----------------------------------------------------------------------------
@@ -504,7 +515,7 @@ export class SupervisorService {
   }
 
   private resolveTarget(target: TargetRef): Target | undefined {
-    const s = this.store.value;
+    const s = this.current();
     if (target.type === 'queue') {
       const queue = s.queues.get(target.id);
       return queue && { type: 'queue', queue };
@@ -653,23 +664,11 @@ export class SupervisorService {
           return { ...next, connection: { ...next.connection, status: 'live', message: null } };
         });
         return;
-      case 'changes': {
-        const { state, resolvedTransfers } = applyChanges(this.store.value, event.changes, now);
-        this.store.next(state);
-        if (state.closing.size > 0) this.schedulePrune();
-        for (const t of resolvedTransfers) {
-          if (t.outcome !== 'accepted' && t.outcome !== 'rejected') continue;
-          this.outcomesSubject.next({
-            id: `transfer:${t.conversationId}:${t.requestedAt}`,
-            command: 'transfer',
-            conversationId: t.conversationId,
-            status: t.outcome,
-            toRepresentativeId: t.toRepresentativeId,
-            at: now,
-          });
-        }
+      case 'changes':
+        // Malformed (not a list): applied at once, which reports it as a problem.
+        if (Array.isArray(event.changes)) this.queueChanges(event.changes);
+        else this.commitChanges(event.changes, now);
         return;
-      }
       case 'status':
         this.adapterReportsStatus = true;
         this.setConnection(event.status, event.message ?? null);
@@ -697,11 +696,54 @@ export class SupervisorService {
     }
   }
 
+  /** Keeps a batch for the frame and arms the frame's emission (`state$` audits the store). */
+  private queueChanges(changes: readonly CentreChange[]): void {
+    this.pendingChanges.push(changes);
+    if (this.changesFlush) return;
+    this.changesFlush = this.frameScheduler.schedule(() => {
+      this.changesFlush = null;
+      this.flushChanges();
+    });
+    this.store.next(this.store.value);
+  }
+
+  /** Applies the batches received since the last frame, in order, as one batch. */
+  private flushChanges(): void {
+    if (this.pendingChanges.length === 0) return;
+    const batches = this.pendingChanges;
+    this.pendingChanges = [];
+    this.commitChanges(batches.length === 1 ? batches[0]! : batches.flat(), this.now());
+  }
+
+  /** The state with every received change applied. */
+  private current(): SupervisorState {
+    if (this.pendingChanges.length > 0) this.flushChanges();
+    return this.store.value;
+  }
+
+  private commitChanges(changes: readonly CentreChange[], now: number): void {
+    if (this.disposed) return;
+    const { state, resolvedTransfers } = applyChanges(this.store.value, changes, now);
+    this.store.next(state);
+    if (state.closing.size > 0) this.schedulePrune();
+    for (const t of resolvedTransfers) {
+      if (t.outcome !== 'accepted' && t.outcome !== 'rejected') continue;
+      this.outcomesSubject.next({
+        id: `transfer:${t.conversationId}:${t.requestedAt}`,
+        command: 'transfer',
+        conversationId: t.conversationId,
+        status: t.outcome,
+        toRepresentativeId: t.toRepresentativeId,
+        at: now,
+      });
+    }
+  }
+
   private schedulePrune(): void {
     if (this.pruneSubscription && !this.pruneSubscription.closed) return;
     this.pruneSubscription = this.scheduler.schedule(() => {
       this.pruneSubscription = null;
-      const next = pruneClosing(this.store.value, this.now(), this.closingMs);
+      const next = pruneClosing(this.current(), this.now(), this.closingMs);
       if (next !== this.store.value) this.store.next(next);
       if (next.closing.size > 0) this.schedulePrune();
     }, this.closingMs / 3);
@@ -713,7 +755,7 @@ export class SupervisorService {
 
   private update(change: (s: SupervisorState) => SupervisorState): void {
     if (this.disposed) return;
-    this.store.next(change(this.store.value));
+    this.store.next(change(this.current()));
   }
 }
 
