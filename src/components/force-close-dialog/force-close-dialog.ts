@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { canForceClose, channelLabel } from '../../domain/index.js';
@@ -39,7 +40,7 @@ export class ForceCloseDialog extends CommandDialog {
   @state() private customer = '';
 
   protected get heading(): string {
-    return 'Force close conversation';
+    return msg('Force close conversation');
   }
 
   protected override resetChoice(): void {
@@ -49,56 +50,73 @@ export class ForceCloseDialog extends CommandDialog {
   protected renderBody(): unknown {
     const c = this.knownConversation;
     const ctx = this.ruleContext;
-    if (!this.service) return html`<p>No supervisor service is connected.</p>`;
-    if (!ctx || !ctx.supervisorId) return html`<p>Loading the contact centre…</p>`;
+    if (!this.service) return html`<p>${msg('No supervisor service is connected.')}</p>`;
+    if (!ctx || !ctx.supervisorId) return html`<p>${msg('Loading the contact centre…')}</p>`;
     if (!c)
-      return html`<p class="notice warning">This conversation is not in the ongoing view.</p>`;
+      return html`<p class="notice warning">
+        ${msg('This conversation is not in the ongoing view.')}
+      </p>`;
     const summary = renderConversationSummary(c, ctx.representatives, this.queues);
     if (this.phase !== 'choose') return summary;
     const current = this.conversation;
     if (!current) {
       return html`${summary}
-        <p class="notice warning">This conversation has already left the ongoing view.</p>`;
+        <p class="notice warning">
+          ${msg('This conversation has already left the ongoing view.')}
+        </p>`;
     }
     const verdict = canForceClose(ctx, current);
     if (!verdict.allowed) {
       return html`${summary}
         <p class="notice warning" role="alert">${verdict.detail}</p>`;
     }
-    const who = current.customerName || 'this customer';
+    const who = current.customerName || msg('this customer');
     const rep = current.representativeId ? this.nameOf(current.representativeId) : null;
+    const channel = channelLabel(current.channel).toLowerCase();
     return html`${summary}
       <div class="notice danger-zone">
         <p class="question">
           <strong
-            >End the ${channelLabel(current.channel).toLowerCase()} conversation with
-            ${who}${rep ? html` handled by ${rep}` : nothing}?</strong
+            >${
+              rep
+                ? msg(str`End the ${channel} conversation with ${who} handled by ${rep}?`)
+                : msg(str`End the ${channel} conversation with ${who}?`)
+            }</strong
           >
         </p>
         <p>
-          The customer${rep ? ' and the representative are' : ' is'} told that the conversation was
-          ended, and its status becomes Closed.
+          ${
+            rep
+              ? msg(
+                  'The customer and the representative are told that the conversation was ended, and its status becomes Closed.',
+                )
+              : msg(
+                  'The customer is told that the conversation was ended, and its status becomes Closed.',
+                )
+          }
         </p>
-        <p><strong>This cannot be undone.</strong></p>
+        <p><strong>${msg('This cannot be undone.')}</strong></p>
       </div>`;
   }
 
   protected override renderStatus(): unknown {
-    const who = this.customer || 'the customer';
+    const who = this.customer || msg('the customer');
     switch (this.phase) {
       case 'choose':
         return this.vetoed
-          ? html`<p class="notice warning">The page stopped this; the conversation stays open.</p>`
+          ? html`<p class="notice warning">
+              ${msg('The page stopped this; the conversation stays open.')}
+            </p>`
           : nothing;
       case 'pending':
-        return this.renderPending(`Closing the conversation with ${who}…`);
+        return this.renderPending(msg(str`Closing the conversation with ${who}…`));
       case 'succeeded':
         return html`<div class="notice success" part="status">
-          <p>The conversation with ${who} was closed. Its participants were told.</p>
+          <p>${msg(str`The conversation with ${who} was closed. Its participants were told.`)}</p>
         </div>`;
       case 'failed':
         return html`<div class="notice error" part="status" role="alert">
-          <p><strong>The conversation with ${who} could not be closed.</strong></p>
+          <p><strong>${msg(str`The conversation with ${who} could not be closed.`)}</strong></p>
           <p>${this.outcome ? this.explain(this.outcome) : ''}</p>
         </div>`;
     }
@@ -111,25 +129,31 @@ export class ForceCloseDialog extends CommandDialog {
     switch (this.phase) {
       case 'choose':
         return html`<button class="secondary" data-initial-focus @click=${this.close}>
-            ${allowed ? 'Cancel' : 'Close'}
+            ${allowed ? msg('Cancel') : msg('Close')}
           </button>
           ${
             allowed
               ? html`<button class="danger primary-action" @click=${this.onConfirm}>
-                  Force close
+                  ${msg('Force close')}
                 </button>`
               : nothing
           }`;
       case 'pending':
-        return html`<button class="secondary" data-initial-focus @click=${this.close}>Close</button>
-          <button class="danger primary-action" aria-disabled="true">Closing…</button>`;
+        return html`<button class="secondary" data-initial-focus @click=${this.close}>
+            ${msg('Close')}
+          </button>
+          <button class="danger primary-action" aria-disabled="true">${msg('Closing…')}</button>`;
       case 'succeeded':
         return html`<button class="secondary" data-initial-focus @click=${this.close}>
-          Done
+          ${msg('Done')}
         </button>`;
       case 'failed':
-        return html`<button class="secondary" data-initial-focus @click=${this.close}>Close</button>
-          <button class="danger primary-action" @click=${this.tryAgain}>Try again</button>`;
+        return html`<button class="secondary" data-initial-focus @click=${this.close}>
+            ${msg('Close')}
+          </button>
+          <button class="danger primary-action" @click=${this.tryAgain}>
+            ${msg('Try again')}
+          </button>`;
     }
   }
 

@@ -139,7 +139,7 @@ export abstract class CommandDialog extends LitElement {
   }
 
   /** A representative's name by id. */
-  protected nameOf(id: string | null, none = 'nobody'): string {
+  protected nameOf(id: string | null, none = msg('nobody')): string {
     return representativeName(this.ruleContext?.representatives, id, none);
   }
 

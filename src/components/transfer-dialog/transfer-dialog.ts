@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -100,7 +101,7 @@ export class TransferDialog extends CommandDialog {
   private outcomesService: SupervisorService | undefined;
 
   protected get heading(): string {
-    return 'Transfer conversation';
+    return msg('Transfer conversation');
   }
 
   protected override resetChoice(): void {
@@ -164,7 +165,7 @@ export class TransferDialog extends CommandDialog {
   private verdictFor(c: Conversation, ctx: RuleContext): Verdict {
     const rep = this.selectedId ? ctx.representatives.get(this.selectedId) : undefined;
     if (!rep) {
-      return { allowed: false, reason: 'status', detail: 'Choose a representative.' };
+      return { allowed: false, reason: 'status', detail: msg('Choose a representative.') };
     }
     return checkTransferTarget(ctx, c, { type: 'representative', representative: rep });
   }
@@ -174,17 +175,19 @@ export class TransferDialog extends CommandDialog {
   protected renderBody(): unknown {
     const c = this.knownConversation;
     const ctx = this.ruleContext;
-    if (!this.service) return html`<p>No supervisor service is connected.</p>`;
-    if (!ctx || !ctx.supervisorId) return html`<p>Loading the contact centre…</p>`;
+    if (!this.service) return html`<p>${msg('No supervisor service is connected.')}</p>`;
+    if (!ctx || !ctx.supervisorId) return html`<p>${msg('Loading the contact centre…')}</p>`;
     if (!c)
-      return html`<p class="notice warning">This conversation is not in the ongoing view.</p>`;
+      return html`<p class="notice warning">
+        ${msg('This conversation is not in the ongoing view.')}
+      </p>`;
     const summary = renderConversationSummary(c, ctx.representatives, this.queues);
     if (this.phase !== 'choose') return summary;
     const current = this.conversation;
     if (!current) {
       return html`${summary}
         <p class="notice warning">
-          This conversation has left the ongoing view (it was closed). Nothing was transferred.
+          ${msg('This conversation has left the ongoing view (it was closed). Nothing was transferred.')}
         </p>`;
     }
     const base = canTransfer(ctx, current);
@@ -194,7 +197,7 @@ export class TransferDialog extends CommandDialog {
         <p class="notice warning" role="alert">
           ${
             base.reason === 'transfer-pending' && pendingTo
-              ? `A transfer to ${this.nameOf(pendingTo)} is already waiting for an answer.`
+              ? msg(str`A transfer to ${this.nameOf(pendingTo)} is already waiting for an answer.`)
               : base.detail
           }
         </p>`;
@@ -202,8 +205,10 @@ export class TransferDialog extends CommandDialog {
     const from = this.nameOf(current.representativeId);
     return html`${summary}
       <p class="consultant">
-        <strong>${from}</strong> stays on the conversation as a consultant; the representative you
-        choose becomes the primary once they accept.
+        ${msg(
+          html`<strong>${from}</strong> stays on the conversation as a consultant; the
+            representative you choose becomes the primary once they accept.`,
+        )}
       </p>
       ${this.renderRepresentatives(current, ctx)}`;
   }
@@ -219,14 +224,14 @@ export class TransferDialog extends CommandDialog {
     if (selected && !shown.includes(selected)) shown = [...shown, selected];
     const hidden = matching.length - shown.length;
     return html`<fieldset>
-      <legend>Transfer to</legend>
+      <legend>${msg('Transfer to')}</legend>
       <div class="search">
-        <label for="search">Find</label>
+        <label for="search">${msg('Find')}</label>
         <input
           id="search"
           type="search"
           autocomplete="off"
-          placeholder="Name"
+          placeholder=${msg('Name')}
           .value=${this.search}
           @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
         />
@@ -236,11 +241,11 @@ export class TransferDialog extends CommandDialog {
           ? html`<p class="more">
               ${
                 all.length === 0
-                  ? 'There is no other human representative.'
-                  : `Nobody matches “${this.search}”.`
+                  ? msg('There is no other human representative.')
+                  : msg(str`Nobody matches “${this.search}”.`)
               }
             </p>`
-          : html`<ul class="options" part="options" aria-label="Representatives">
+          : html`<ul class="options" part="options" aria-label=${msg('Representatives')}>
               ${repeat(
                 shown,
                 (x) => x.representative.id,
@@ -250,11 +255,11 @@ export class TransferDialog extends CommandDialog {
       }
       ${
         hidden > 0
-          ? html`<p class="more">${hidden} more; type a name to narrow the list.</p>`
+          ? html`<p class="more">${msg(str`${hidden} more; type a name to narrow the list.`)}</p>`
           : nothing
       }
       <p class="more">
-        Only people are offered: never the current representative, never an AI agent.
+        ${msg('Only people are offered: never the current representative, never an AI agent.')}
       </p>
     </fieldset>`;
   }
@@ -273,12 +278,12 @@ export class TransferDialog extends CommandDialog {
           @change=${() => (this.selectedId = rep.id)}
         />
         <span class="name">${rep.name || rep.id}</span>
-        ${x.suggested ? html`<span class="badge">Suggested</span>` : html`<span></span>`}
+        ${x.suggested ? html`<span class="badge">${msg('Suggested')}</span>` : html`<span></span>`}
         <span class="meta">
           ${renderPresence(rep.presence)}
           <span>${capacityText(rep)}</span>
-          ${x.inQueue ? html`<span>In ${queueName(this.queues, c.queueId)}</span>` : nothing}
-          ${offline ? html`<span class="why">Offline: may not answer</span>` : nothing}
+          ${x.inQueue ? html`<span>${msg(str`In ${queueName(this.queues, c.queueId)}`)}</span>` : nothing}
+          ${offline ? html`<span class="why">${msg('Offline: may not answer')}</span>` : nothing}
         </span>
       </label>
     </li>`;
@@ -288,15 +293,18 @@ export class TransferDialog extends CommandDialog {
     const committed = this.committed;
     if (this.phase === 'choose') {
       return this.vetoed
-        ? html`<p class="notice warning">The page stopped this transfer; nothing was sent.</p>`
+        ? html`<p class="notice warning">
+            ${msg('The page stopped this transfer; nothing was sent.')}
+          </p>`
         : nothing;
     }
-    const to = committed?.targetName ?? 'the representative';
-    const from = committed?.fromName ?? 'the current representative';
-    if (this.phase === 'pending') return this.renderPending(`Sending the transfer to ${to}…`);
+    const to = committed?.targetName ?? msg('the representative');
+    const from = committed?.fromName ?? msg('the current representative');
+    if (this.phase === 'pending')
+      return this.renderPending(msg(str`Sending the transfer to ${to}…`));
     if (this.phase === 'failed') {
       return html`<div class="notice error" part="status" role="alert">
-        <p><strong>The transfer to ${to} failed.</strong></p>
+        <p><strong>${msg(str`The transfer to ${to} failed.`)}</strong></p>
         <p>${this.outcome ? this.explain(this.outcome) : ''}</p>
       </div>`;
     }
@@ -306,7 +314,7 @@ export class TransferDialog extends CommandDialog {
       return html`<div class="notice pending waiting" part="status">
         <span class="spinner" aria-hidden="true"></span>
         <p>
-          Waiting for ${to} to accept or reject the transfer…
+          ${msg(str`Waiting for ${to} to accept or reject the transfer…`)}
           <time class="elapsed" aria-hidden="true" title=${describeDuration(elapsed)}
             >${formatDuration(elapsed)}</time
           >
@@ -315,13 +323,13 @@ export class TransferDialog extends CommandDialog {
     }
     if (tracking.outcome === 'accepted') {
       return html`<div class="notice success" part="status">
-        <p><strong>${to} accepted the transfer.</strong></p>
-        <p>${to} now handles the conversation; ${from} stays on as a consultant.</p>
+        <p><strong>${msg(str`${to} accepted the transfer.`)}</strong></p>
+        <p>${msg(str`${to} now handles the conversation; ${from} stays on as a consultant.`)}</p>
       </div>`;
     }
     return html`<div class="notice warning" part="status">
-      <p><strong>${to} rejected the transfer.</strong></p>
-      <p>${from} remains the primary representative.</p>
+      <p><strong>${msg(str`${to} rejected the transfer.`)}</strong></p>
+      <p>${msg(str`${from} remains the primary representative.`)}</p>
     </div>`;
   }
 
@@ -333,8 +341,8 @@ export class TransferDialog extends CommandDialog {
   protected renderActions(): unknown {
     const c = this.conversation;
     const ctx = this.ruleContext;
-    let primary = 'Transfer';
-    let secondary: string | null = 'Cancel';
+    let primary = msg('Transfer');
+    let secondary: string | null = msg('Cancel');
     let disabled = false;
     let hint = '';
     switch (this.phase) {
@@ -344,25 +352,25 @@ export class TransferDialog extends CommandDialog {
         if (verdict && !verdict.allowed) hint = verdict.detail;
         if (c && ctx && !canTransfer(ctx, c).allowed) {
           hint = '';
-          secondary = 'Close';
+          secondary = msg('Close');
         }
         break;
       }
       case 'pending':
-        primary = 'Transferring…';
-        secondary = 'Close';
+        primary = msg('Transferring…');
+        secondary = msg('Close');
         disabled = true;
         break;
       case 'succeeded': {
         const waiting = !this.tracking || this.tracking.outcome === 'pending';
-        primary = waiting ? 'Close' : 'Done';
+        primary = waiting ? msg('Close') : msg('Done');
         secondary = null;
-        hint = waiting ? 'You can close this dialog: the transfer goes on.' : '';
+        hint = waiting ? msg('You can close this dialog: the transfer goes on.') : '';
         break;
       }
       case 'failed':
-        primary = 'Try again';
-        secondary = 'Close';
+        primary = msg('Try again');
+        secondary = msg('Close');
         break;
     }
     return html`<p class="hint" id="hint">${hint}</p>
