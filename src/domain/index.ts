@@ -5,3 +5,7 @@ export * from './rules.js';
 export * from './errors.js';
 export * from './query.js';
 export * from './candidates.js';
+export * from './words.js';
+export * from './bulk.js';
+export * from './alerts.js';
+export * from './stuck.js';
