@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -38,16 +39,27 @@ import { channelIcon, sentimentIcon } from '../shared/icons.js';
 import { queueName, representativeName } from '../shared/representative-parts.js';
 import { monitorPanelStyles } from './monitor-panel.styles.js';
 
-/** The default responsible-use notice (a host sets its own with `notice` or the `notice` slot). */
+/**
+ * The default responsible-use notice (a host sets its own with `notice` or the `notice` slot). This is
+ * the English text; while `notice` holds it, the panel shows it in the active language.
+ */
 export const DEFAULT_MONITOR_NOTICE =
   'Monitoring is silent until you join. Use it responsibly: representatives and customers should be informed that conversations may be monitored.';
 
-const AUTHOR_LABELS: Record<MessageAuthor, string> = {
-  customer: 'Customer',
-  representative: 'Representative',
-  bot: 'Bot',
-  system: 'System',
-  supervisor: 'Supervisor',
+/** `DEFAULT_MONITOR_NOTICE` in the active language. */
+function defaultMonitorNotice(): string {
+  return msg(
+    'Monitoring is silent until you join. Use it responsibly: representatives and customers should be informed that conversations may be monitored.',
+  );
+}
+
+// Functions, so each label follows the active language.
+const AUTHOR_LABELS: Record<MessageAuthor, () => string> = {
+  customer: () => msg('Customer'),
+  representative: () => msg('Representative'),
+  bot: () => msg('Bot'),
+  system: () => msg('System'),
+  supervisor: () => msg('Supervisor'),
 };
 
 /** How close to the bottom (px) still counts as "at the end" for auto-scrolling. */
@@ -97,6 +109,7 @@ type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
  * @cssprop --sc-color-sentiment-positive - The chart's positive side.
  * @cssprop --sc-color-sentiment-negative - The chart's negative side.
  */
+@localized()
 export class MonitorPanel extends LitElement {
   static override styles = [tokens, buttonStyles, monitorPanelStyles];
 
@@ -253,7 +266,9 @@ export class MonitorPanel extends LitElement {
   }
 
   private report(outcome: CommandOutcome): void {
-    const message = outcome.error ? describeCommandError(outcome.error) : 'The command failed.';
+    const message = outcome.error
+      ? describeCommandError(outcome.error)
+      : msg('The command failed.');
     this.failure = message;
     this.dispatchEvent(
       new CommandFailedEvent({ conversationId: outcome.conversationId, outcome, message }),
@@ -337,7 +352,9 @@ export class MonitorPanel extends LitElement {
   override render(): TemplateResult {
     if (!this.conversationId) {
       return html`<div class="empty" part="empty">
-        <slot name="empty"><p>Choose Monitor on a conversation to watch it here.</p></slot>
+        <slot name="empty"
+          ><p>${msg('Choose Monitor on a conversation to watch it here.')}</p></slot
+        >
       </div>`;
     }
     const c = this.conversation ?? this.lastSeen;
@@ -357,7 +374,7 @@ export class MonitorPanel extends LitElement {
   }
 
   private renderHeader(c: Conversation | undefined, ctx: RuleContext | undefined): TemplateResult {
-    const name = c?.customerName || (c ? 'Unnamed customer' : 'Loading…');
+    const name = c?.customerName || (c ? msg('Unnamed customer') : msg('Loading…'));
     const now = this.service?.now() ?? this.clockController.value ?? Date.now();
     const me = ctx?.supervisorId ?? '';
     const joined = !!c && c.joinedBy.includes(me);
@@ -372,7 +389,7 @@ export class MonitorPanel extends LitElement {
           ${
             this.noClose
               ? nothing
-              : html`<button class="close" @click=${this.close} aria-label="Close monitor">
+              : html`<button class="close" @click=${this.close} aria-label=${msg('Close monitor')}>
                   ${svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`}
                 </button>`
           }
@@ -381,46 +398,46 @@ export class MonitorPanel extends LitElement {
       <p class="mode ${joined ? 'joined' : 'silent'}" role="status">
         ${
           closed
-            ? 'The conversation has ended.'
+            ? msg('The conversation has ended.')
             : this.refusal
-              ? 'Not monitoring.'
+              ? msg('Not monitoring.')
               : this.activity === 'starting'
-                ? 'Starting to monitor…'
+                ? msg('Starting to monitor…')
                 : joined
-                  ? 'You joined: the representative and the customer see you.'
-                  : 'Monitoring silently: nobody sees you.'
+                  ? msg('You joined: the representative and the customer see you.')
+                  : msg('Monitoring silently: nobody sees you.')
         }
       </p>
       ${
         c
           ? html`<dl class="facts" part="facts">
               <div>
-                <dt>Channel</dt>
+                <dt>${msg('Channel')}</dt>
                 <dd>
                   ${channelIcon(c.channel)}
-                  ${channelLabel(c.channel)}${c.mode !== 'text' ? ` (${c.mode})` : ''}
+                  ${channelLabel(c.channel)}${c.mode !== 'text' ? ` (${modeLabel(c.mode)})` : ''}
                 </dd>
               </div>
               <div>
-                <dt>Representative</dt>
+                <dt>${msg('Representative')}</dt>
                 <dd>${representativeName(ctx?.representatives, c.representativeId)}</dd>
               </div>
               <div>
-                <dt>Queue</dt>
+                <dt>${msg('Queue')}</dt>
                 <dd>${queueName(this.queuesController.value, c.queueId)}</dd>
               </div>
               <div>
-                <dt>Status</dt>
+                <dt>${msg('Status')}</dt>
                 <dd>${statusLabel(c.status)}</dd>
               </div>
               <div>
-                <dt>Wait</dt>
+                <dt>${msg('Wait')}</dt>
                 <dd>
                   <span class="timer" title=${describeDuration(wait)}>${formatDuration(wait)}</span>
                 </dd>
               </div>
               <div>
-                <dt>Handle</dt>
+                <dt>${msg('Handle')}</dt>
                 <dd>
                   <span class="timer" title=${describeDuration(handle)}
                     >${formatDuration(handle)}</span
@@ -446,11 +463,11 @@ export class MonitorPanel extends LitElement {
     const disabled = busy || !verdict.allowed;
     const label = joined
       ? this.activity === 'leaving'
-        ? 'Leaving…'
-        : 'Leave'
+        ? msg('Leaving…')
+        : msg('Leave')
       : this.activity === 'joining'
-        ? 'Joining…'
-        : 'Join';
+        ? msg('Joining…')
+        : msg('Join');
     const why = !busy && !verdict.allowed ? verdict.detail : '';
     return html`<button
         class=${joined ? 'leave' : 'join primary'}
@@ -470,16 +487,16 @@ export class MonitorPanel extends LitElement {
     const t = this.transcriptController.value;
     const messages = t?.messages ?? [];
     return html`<section class="transcript" part="transcript" aria-labelledby="transcript-title">
-      <h3 id="transcript-title" class="section-title">Transcript</h3>
+      <h3 id="transcript-title" class="section-title">${msg('Transcript')}</h3>
       ${
         t && t.status !== 'live'
           ? html`<p class="stream-status">
               ${
                 t.status === 'loading'
-                  ? 'Loading the transcript…'
+                  ? msg('Loading the transcript…')
                   : t.status === 'reconnecting'
-                    ? 'Reconnecting to the transcript…'
-                    : (t.message ?? 'The transcript is offline.')
+                    ? msg('Reconnecting to the transcript…')
+                    : (t.message ?? msg('The transcript is offline.'))
               }
             </p>`
           : nothing
@@ -493,7 +510,7 @@ export class MonitorPanel extends LitElement {
       >
         ${
           messages.length === 0 && t?.status === 'live'
-            ? html`<p class="stream-status">No messages yet.</p>`
+            ? html`<p class="stream-status">${msg('No messages yet.')}</p>`
             : nothing
         }
         <ol class="messages">
@@ -507,7 +524,11 @@ export class MonitorPanel extends LitElement {
       ${
         this.unseen > 0
           ? html`<button class="new-messages" part="new-messages" @click=${this.scrollToEnd}>
-              ${this.unseen} new ${this.unseen === 1 ? 'message' : 'messages'} ↓
+              ${
+                this.unseen === 1
+                  ? msg(str`${this.unseen} new message ↓`)
+                  : msg(str`${this.unseen} new messages ↓`)
+              }
             </button>`
           : nothing
       }
@@ -515,8 +536,10 @@ export class MonitorPanel extends LitElement {
   }
 
   private renderMessage(m: TranscriptMessage): TemplateResult {
-    const author = (AUTHOR_LABELS as Record<string, string>)[m.author] ? m.author : 'system';
-    const label = AUTHOR_LABELS[author as MessageAuthor];
+    const author = Object.prototype.hasOwnProperty.call(AUTHOR_LABELS, m.author)
+      ? m.author
+      : 'system';
+    const label = AUTHOR_LABELS[author as MessageAuthor]();
     const showName = author !== 'system';
     return html`<li class="message ${author}" part="message">
       <div class="meta">
@@ -526,7 +549,7 @@ export class MonitorPanel extends LitElement {
                 ${m.authorName ? html`<span class="role">${label}</span>` : nothing}`
             : nothing
         }
-        ${m.visibility === 'representatives' ? html`<span class="private">Private</span>` : nothing}
+        ${m.visibility === 'representatives' ? html`<span class="private">${msg('Private')}</span>` : nothing}
         <time datetime=${new Date(m.at).toISOString()}>${formatClock(m.at)}</time>
       </div>
       <p class="text">${m.text}</p>
@@ -549,10 +572,14 @@ export class MonitorPanel extends LitElement {
       class="notice"
       part="notice"
       ?hidden=${!visible}
-      aria-label="Responsible use"
+      aria-label=${msg('Responsible use')}
     >
       <slot name="notice" @slotchange=${this.onNoticeSlot}></slot>${
-        this.hasNoticeSlot ? nothing : this.notice
+        this.hasNoticeSlot
+          ? nothing
+          : this.notice === DEFAULT_MONITOR_NOTICE
+            ? defaultMonitorNotice()
+            : this.notice
       }
     </aside>`;
   }
@@ -582,12 +609,24 @@ export function sentimentPoints(
 export function describeSentiment(points: readonly Sentiment[]): string {
   const first = points[0];
   const last = points.at(-1);
-  if (first === undefined || last === undefined) return 'No customer sentiment yet.';
-  const over = points.length > 1 ? ` over ${points.length} customer messages` : '';
+  if (first === undefined || last === undefined) return msg('No customer sentiment yet.');
+  const n = points.length;
+  const from = sentimentLabel(first);
+  const to = sentimentLabel(last);
+  // Whole sentences per case, so a translation can order the words its own way.
   if (sentimentScore(first) === sentimentScore(last)) {
-    return `Sentiment stayed ${sentimentLabel(last)}${over}.`;
+    return n > 1
+      ? msg(str`Sentiment stayed ${to} over ${n} customer messages.`)
+      : msg(str`Sentiment stayed ${to}.`);
   }
-  return `Sentiment went from ${sentimentLabel(first)} to ${sentimentLabel(last)}${over}.`;
+  return n > 1
+    ? msg(str`Sentiment went from ${from} to ${to} over ${n} customer messages.`)
+    : msg(str`Sentiment went from ${from} to ${to}.`);
+}
+
+/** How an escalated conversation runs now, as the header's channel fact says it. */
+function modeLabel(mode: string): string {
+  return mode === 'voice' ? msg('voice') : mode === 'video' ? msg('video') : mode;
 }
 
 const CHART_W = 240;
