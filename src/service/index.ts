@@ -3,3 +3,4 @@ export * from './supervisor-service.js';
 export * from './outcomes.js';
 export * from './state.js';
 export * from './validate.js';
+export * from './bulk.js';

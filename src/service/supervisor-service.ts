@@ -66,6 +66,8 @@ import {
   type TransferTracking,
 } from './state.js';
 import { parseMessage } from './validate.js';
+import { planBulk, type BulkAction, type BulkPlan } from '../domain/bulk.js';
+import { runBulkPlan, type BulkResult, type BulkRunOptions } from './bulk.js';
 
 /** Options for `SupervisorService`. */
 export interface SupervisorServiceOptions {
@@ -471,6 +473,55 @@ export class SupervisorService {
         at: this.now(),
       }),
     );
+  }
+
+  // ----- Bulk interventions (see ./bulk.ts) -------------------------------------------------------
+
+  /**
+   * Plans a bulk intervention over selected conversation ids, from the state now: one row per id with
+   * the rules' verdict and what will happen (the preview the supervisor confirms). Sends nothing.
+   */
+  planBulk(action: BulkAction, conversationIds: Iterable<string>): BulkPlan {
+    return planBulk(action, conversationIds, {
+      ...this.ruleContext,
+      queues: this.state.queues,
+      getConversation: (id) => this.getConversation(id),
+    });
+  }
+
+  /**
+   * Runs a confirmed plan: each allowed row through the single command (`assign` to the queue or
+   * `forceClose`: rules checked again, optimistic, idempotent, rolled back on failure, outcomes on
+   * `outcomes$`), at most `concurrency` (default 4) at once. Rows the plan refused are never sent.
+   * Resolves (never rejects) with one result per row once every row has ended.
+   */
+  runBulk(plan: BulkPlan, options: BulkRunOptions = {}): Promise<BulkResult> {
+    const action = plan.action;
+    return runBulkPlan(
+      plan,
+      (row) =>
+        action.kind === 'force-close'
+          ? this.forceClose(row.conversationId)
+          : this.assign(row.conversationId, { type: 'queue', id: action.queueId }),
+      options,
+    );
+  }
+
+  /** Plans and runs "assign to this queue" over the selected ids (see `planBulk`, `runBulk`). */
+  bulkAssignToQueue(
+    conversationIds: Iterable<string>,
+    queueId: string,
+    options: BulkRunOptions = {},
+  ): Promise<BulkResult> {
+    return this.runBulk(this.planBulk({ kind: 'assign-queue', queueId }, conversationIds), options);
+  }
+
+  /** Plans and runs "force close" over the selected ids (call only after the supervisor confirmed). */
+  bulkForceClose(
+    conversationIds: Iterable<string>,
+    options: BulkRunOptions = {},
+  ): Promise<BulkResult> {
+    return this.runBulk(this.planBulk({ kind: 'force-close' }, conversationIds), options);
   }
 
   /** Is this action offered at all (its admin switch on)? */
