@@ -3,6 +3,7 @@ import {
   attentionScore,
   handleTime,
   queryConversations,
+  requeryConversations,
   waitTime,
   type Conversation,
   type QueryContext,
@@ -128,5 +129,87 @@ describe('domain query', () => {
     expect(ids({ text: 'REFUND' }), 'subject, any case').to.deep.equal(['d']);
     expect(ids({ text: 'fay' }), 'representative name').to.deep.equal(['d']);
     expect(ids({ text: 'billing' }), 'queue name').to.deep.equal(['c']);
+  });
+});
+
+describe('requeryConversations', () => {
+  /** A small deterministic generator (the test must be repeatable). */
+  function random(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return x / 2_147_483_648;
+    };
+  }
+  const NAMES = ['Émile', 'emile', 'Zoë', 'Ann', 'Bo', 'Agent 9', 'Agent 10'];
+  const SUBJECTS = ['Refund', 'Billing question', 'Late order'];
+  const STATUSES = ['open', 'active', 'waiting', 'wrap-up'] as const;
+
+  function make(rnd: () => number, id: string, version: number): Conversation {
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const assigned = rnd() < 0.6;
+    return conversation({
+      id,
+      version,
+      customerName: pick(NAMES),
+      subject: pick(SUBJECTS),
+      status: assigned ? pick(STATUSES.slice(1)) : 'open',
+      representativeId: assigned ? pick(['rep-human', 'rep-full']) : null,
+      queueId: pick(['q-general', 'q-billing']),
+      enteredQueueAt: NOW - Math.floor(rnd() * 5) * 1000,
+      lastCustomerMessageAt: rnd() < 0.3 ? null : NOW - Math.floor(rnd() * 5) * 1000,
+      sentiment: pick(['very-negative', 'neutral', 'positive'] as const),
+    });
+  }
+
+  const QUERIES: Parameters<typeof queryConversations>[1][] = [
+    { sort: { key: 'wait', direction: 'desc' } },
+    { sort: { key: 'customer', direction: 'asc' } },
+    { sort: { key: 'customer', direction: 'desc' }, filter: { text: 'emile' } },
+    { sort: { key: 'status', direction: 'asc' }, filter: { statuses: ['open', 'waiting'] } },
+    { sort: { key: 'representative', direction: 'asc' }, filter: { text: 'fay' } },
+    { sort: { key: 'sentiment', direction: 'desc' }, filter: { queueIds: ['q-billing'] } },
+  ];
+
+  it('gives exactly what a full query gives, change after change, for every sort and filter', () => {
+    for (const [q, query] of QUERIES.entries()) {
+      const rnd = random(q + 1);
+      const all = new Map<string, Conversation>();
+      for (let i = 0; i < 60; i += 1) all.set(`c${i}`, make(rnd, `c${i}`, 1));
+      let rows = queryConversations(all.values(), query, ctx);
+      for (let step = 0; step < 40; step += 1) {
+        const removed: Conversation[] = [];
+        const added: Conversation[] = [];
+        const batch = new Set<string>();
+        while (batch.size < 3) batch.add(`c${Math.floor(rnd() * 70)}`);
+        for (const id of batch) {
+          const old = all.get(id);
+          if (old) removed.push(old);
+          if (old && rnd() < 0.15) {
+            all.delete(id);
+            continue;
+          }
+          const next = make(rnd, id, (old?.version ?? 0) + 1);
+          all.set(id, next);
+          added.push(next);
+        }
+        const updated = requeryConversations(rows, removed, added, query, ctx);
+        const full = queryConversations(all.values(), query, ctx);
+        expect(
+          updated?.map((c) => c.id),
+          `query ${q}, step ${step}`,
+        ).to.deep.equal(full.map((c) => c.id));
+        rows = updated!;
+      }
+    }
+  });
+
+  it('declines a query that depends on the clock, and a result that does not hold the old row', () => {
+    const one = [conversation({ id: 'x' })];
+    const attention = { sort: { key: 'attention', direction: 'desc' } } as const;
+    expect(requeryConversations(one, [], [], attention, ctx)).to.equal(null);
+    expect(requeryConversations(one, [], [], { filter: { minWaitMs: 1 } }, ctx)).to.equal(null);
+    const stranger = conversation({ id: 'x', version: 9 });
+    expect(requeryConversations(one, [stranger], [], {}, ctx)).to.equal(null);
   });
 });

@@ -265,6 +265,80 @@ export function queryConversations(
   return sortConversations(rows, query.sort ?? DEFAULT_SORT, ctx);
 }
 
+/**
+ * Whether a query's result depends on the clock (the attention order, a wait or handle threshold):
+ * such a result must be recomputed, not updated, as time passes.
+ */
+export function queryDependsOnTime(query: ConversationQuery): boolean {
+  const { filter, sort } = query;
+  return (
+    sort?.key === 'attention' ||
+    filter?.minWaitMs !== undefined ||
+    filter?.minHandleMs !== undefined
+  );
+}
+
+/**
+ * Updates a query's previous result for a few changed conversations, instead of filtering and
+ * sorting them all again: each old version leaves its place, each new one is inserted where it
+ * sorts (binary search on the same order `queryConversations` uses). `removed` are the old versions
+ * of changed or deleted conversations, `added` the new versions of changed or new ones; the context
+ * must be the one the previous result was computed with. Returns `null` when the query depends on the
+ * clock, or when the previous result does not hold an old version where it should (then recompute).
+ */
+export function requeryConversations(
+  previous: readonly Conversation[],
+  removed: Iterable<Conversation>,
+  added: Iterable<Conversation>,
+  query: ConversationQuery,
+  ctx: QueryContext,
+): Conversation[] | null {
+  if (queryDependsOnTime(query)) return null;
+  const matches = conversationMatcher(query.filter, ctx);
+  const compare = rowComparator(query.sort ?? DEFAULT_SORT, ctx);
+  const rows = previous.slice();
+  const place = (c: Conversation): number => {
+    let low = 0;
+    let high = rows.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compare(rows[mid]!, c) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  for (const old of removed) {
+    if (!matches(old)) continue;
+    const at = place(old);
+    if (rows[at] !== old) return null;
+    rows.splice(at, 1);
+  }
+  for (const c of added) if (matches(c)) rows.splice(place(c), 0, c);
+  return rows;
+}
+
+/** The order of `sortConversations` as a comparator: the column's key, then the id. */
+function rowComparator(
+  sort: ConversationSort,
+  ctx: QueryContext,
+): (a: Conversation, b: Conversation) => number {
+  const key = keyFor(sort.key, ctx);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const x = key(a);
+    const y = key(b);
+    let d: number;
+    if (typeof x === 'number' && typeof y === 'number') {
+      d = x - y;
+      if (Number.isNaN(d)) d = 0; // Infinity − Infinity: equal keys
+    } else {
+      d = collator.compare(String(x), String(y));
+    }
+    if (d !== 0) return d * sign;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
 /** Capacity a representative would have left after taking `c` (negative when exceeded). */
 export function spareCapacityAfter(rep: Representative, c: Conversation): number {
   return rep.capacity.total - rep.capacity.used - costOf(c);

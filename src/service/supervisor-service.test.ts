@@ -232,6 +232,54 @@ describe('SupervisorService', () => {
       expect(views.at(-1)!.total).to.equal(4);
       await Promise.resolve();
     });
+
+    it('keeps a live view equal to a fresh query as conversations change, arrive and leave', () => {
+      const { scheduler, adapter, service } = setup();
+      const query = {
+        filter: { statuses: ['open', 'active', 'waiting'] as const },
+        sort: { key: 'customer', direction: 'desc' } as const,
+      };
+      const views: ConversationView[] = [];
+      const sub = service.view$(query).subscribe((v) => views.push(v));
+      const names = ['Zed', 'Amy', 'Émile', 'Bob'];
+      const statuses = ['open', 'active', 'waiting', 'wrap-up'] as const;
+      for (let frame = 0; frame < 30; frame += 1) {
+        const changes = [0, 1, 2].map((k) => {
+          const id = `extra-${(frame * 7 + k * 3) % 11}`;
+          const version = (service.state.conversations.get(id)?.version ?? 0) + 1;
+          const status = statuses[(frame + k) % 4]!;
+          return {
+            type: 'conversation' as const,
+            conversation: conversation({
+              id,
+              version,
+              customerName: names[(frame + k) % 4]!,
+              status,
+              representativeId: status === 'open' ? null : 'rep-available',
+            }),
+          };
+        });
+        adapter.emit({ type: 'changes', changes });
+        if (frame % 5 === 4) {
+          const id = `extra-${frame % 11}`;
+          const held = service.state.conversations.get(id);
+          if (held) {
+            adapter.emit({
+              type: 'changes',
+              changes: [{ type: 'conversation-removed', id, version: held.version + 1 }],
+            });
+          }
+        }
+        scheduler.flush();
+        const fresh = service.computeView(service.state, query).rows.map((c) => c.id);
+        expect(
+          views.at(-1)!.rows.map((c) => c.id),
+          `frame ${frame}`,
+        ).to.deep.equal(fresh);
+      }
+      expect(views.length, 'one view per frame').to.be.within(25, 31);
+      sub.unsubscribe();
+    });
   });
 
   describe('commands', () => {
