@@ -5,6 +5,7 @@
  * with `aria-disabled` and its reason as title and accessible description. The host decides what an
  * allowed action does (it fires `sc-action-request`).
  */
+import { msg, str } from '@lit/localize';
 import {
   html,
   nothing,
@@ -99,7 +100,9 @@ export class ActionsMenuController implements ReactiveController {
       part="menu"
       role="menu"
       popover="auto"
-      aria-label=${c ? `Actions for ${c.customerName || 'Unnamed customer'}` : 'Actions'}
+      aria-label=${
+        c ? msg(str`Actions for ${c.customerName || msg('Unnamed customer')}`) : msg('Actions')
+      }
       @toggle=${this.onToggle}
       @keydown=${this.onKeyDown}
       @click=${this.onClick}
@@ -107,7 +110,7 @@ export class ActionsMenuController implements ReactiveController {
       ${
         actions.length === 0
           ? html`<div role="menuitem" aria-disabled="true" tabindex="-1" class="menu-item">
-              No actions available
+              ${msg('No actions available')}
             </div>`
           : actions.map((a, i) => this.renderItem(a, i))
       }
@@ -174,7 +177,7 @@ export class ActionsMenuController implements ReactiveController {
     const offered = rowActions(this.host.menuRules(), c).find((a) => a.action === action);
     if (!offered) return;
     if (!offered.allowed) {
-      this.host.announce(`${offered.label} is not available: ${offered.reason}`);
+      this.host.announce(msg(str`${offered.label} is not available: ${offered.reason}`));
       return;
     }
     this.close(true);

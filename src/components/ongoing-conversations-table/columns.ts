@@ -4,6 +4,7 @@
  * and the clock value of this render), so a row costs no timers, subscriptions or closures of its own.
  * Every value from the backend is bound as text, never as markup.
  */
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   channelLabel,
@@ -53,30 +54,54 @@ export interface Column {
 export const DATA_COLUMNS: readonly Column[] = [
   {
     id: 'customer',
-    label: 'Customer',
+    get label() {
+      return msg('Customer');
+    },
     sortKey: 'customer',
     firstDirection: 'asc',
     width: 'minmax(11rem, 2fr)',
   },
-  { id: 'status', label: 'Status', sortKey: 'status', firstDirection: 'asc', width: '6.75rem' },
-  { id: 'channel', label: 'Channel', sortKey: 'channel', firstDirection: 'asc', width: '8rem' },
+  {
+    id: 'status',
+    get label() {
+      return msg('Status');
+    },
+    sortKey: 'status',
+    firstDirection: 'asc',
+    width: '6.75rem',
+  },
+  {
+    id: 'channel',
+    get label() {
+      return msg('Channel');
+    },
+    sortKey: 'channel',
+    firstDirection: 'asc',
+    width: '8rem',
+  },
   {
     id: 'representative',
-    label: 'Representative',
+    get label() {
+      return msg('Representative');
+    },
     sortKey: 'representative',
     firstDirection: 'asc',
     width: 'minmax(10rem, 1.4fr)',
   },
   {
     id: 'queue',
-    label: 'Queue',
+    get label() {
+      return msg('Queue');
+    },
     sortKey: 'queue',
     firstDirection: 'asc',
     width: 'minmax(8rem, 1.1fr)',
   },
   {
     id: 'wait',
-    label: 'Wait',
+    get label() {
+      return msg('Wait');
+    },
     sortKey: 'wait',
     firstDirection: 'desc',
     width: '5.25rem',
@@ -84,7 +109,9 @@ export const DATA_COLUMNS: readonly Column[] = [
   },
   {
     id: 'handle',
-    label: 'Handle',
+    get label() {
+      return msg('Handle');
+    },
     sortKey: 'handle',
     firstDirection: 'desc',
     width: '5.25rem',
@@ -92,14 +119,18 @@ export const DATA_COLUMNS: readonly Column[] = [
   },
   {
     id: 'sentiment',
-    label: 'Sentiment',
+    get label() {
+      return msg('Sentiment');
+    },
     sortKey: 'sentiment',
     firstDirection: 'asc',
     width: '10.5rem',
   },
   {
     id: 'monitoring',
-    label: 'Monitoring',
+    get label() {
+      return msg('Monitoring');
+    },
     sortKey: 'monitoring',
     firstDirection: 'desc',
     width: 'minmax(6.5rem, 1fr)',
@@ -109,24 +140,49 @@ export const DATA_COLUMNS: readonly Column[] = [
 /** The row-actions column (shown when at least one action's admin switch is on). */
 export const ACTIONS_COLUMN: Column = {
   id: 'actions',
-  label: 'Actions',
+  get label() {
+    return msg('Actions');
+  },
   sortKey: null,
   firstDirection: 'asc',
   width: '6.5rem',
 };
 
-/** Human words for sort keys, for announcements ("Sorted by wait time, descending"). */
-export const SORT_LABELS: Record<SortKey, string> = {
-  customer: 'customer',
-  status: 'status',
-  channel: 'channel',
-  representative: 'representative',
-  queue: 'queue',
-  wait: 'wait time',
-  handle: 'handle time',
-  sentiment: 'sentiment',
-  monitoring: 'monitoring',
-  attention: 'attention (longest wait, worst sentiment, over-capacity representative first)',
+/**
+ * Human words for sort keys, for announcements ("Sorted by wait time, descending"). Getters, so each
+ * read is in the active language.
+ */
+export const SORT_LABELS: Readonly<Record<SortKey, string>> = {
+  get customer() {
+    return msg('customer');
+  },
+  get status() {
+    return msg('status');
+  },
+  get channel() {
+    return msg('channel');
+  },
+  get representative() {
+    return msg('representative');
+  },
+  get queue() {
+    return msg('queue');
+  },
+  get wait() {
+    return msg('wait time');
+  },
+  get handle() {
+    return msg('handle time');
+  },
+  get sentiment() {
+    return msg('sentiment');
+  },
+  get monitoring() {
+    return msg('monitoring');
+  },
+  get attention() {
+    return msg('attention (longest wait, worst sentiment, over-capacity representative first)');
+  },
 };
 
 /** The `grid-template-columns` value for these columns. */
@@ -155,34 +211,39 @@ function spoken(visible: string, words: string): TemplateResult {
     <span class="visually-hidden">${words}</span>`;
 }
 
-const MODE_LABELS: Record<string, string> = { voice: 'voice', video: 'video' };
+function modeLabel(mode: string): string {
+  return mode === 'voice' ? msg('voice') : mode === 'video' ? msg('video') : mode;
+}
 
 function representativeCell(c: Conversation, ctx: CellContext): CellContent {
   if (c.representativeId === null) {
-    return { content: html`<span class="muted">Unassigned</span>`, title: 'Unassigned' };
+    const unassigned = msg('Unassigned');
+    return { content: html`<span class="muted">${unassigned}</span>`, title: unassigned };
   }
   const rep = ctx.representatives.get(c.representativeId);
   const name = rep?.name ?? c.representativeId;
-  const you = c.representativeId === ctx.supervisorId ? ' (you)' : '';
+  const you = c.representativeId === ctx.supervisorId ? ` ${msg('(you)')}` : '';
   if (!rep) return { content: `${name}${you}`, title: `${name}${you}` };
   const { used, total } = rep.capacity;
   const over = used > total;
   let detail: TemplateResult;
   let detailText: string;
   if (rep.kind === 'ai') {
-    detailText = 'AI agent';
-    detail = html`<span class="secondary clip"><span class="tag">AI</span> agent</span>`;
+    detailText = msg('AI agent');
+    detail = html`<span class="secondary clip"
+      >${msg(html`<span class="tag">AI</span> agent`)}</span
+    >`;
   } else if (over) {
-    detailText = `Over capacity: ${used} of ${total} units`;
+    detailText = msg(str`Over capacity: ${used} of ${total} units`);
     detail = html`<span class="secondary clip over"
       ><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
         <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" /></svg
-      >Over capacity ${used}/${total}</span
+      >${msg(str`Over capacity ${used}/${total}`)}</span
     >`;
   } else {
     const presence = presenceLabel(rep.presence);
-    detailText = `${presence}, ${used} of ${total} units`;
+    detailText = msg(str`${presence}, ${used} of ${total} units`);
     detail = html`<span class="secondary clip presence-line"
       >${presenceIcon(rep.presence)}<bdi>${presence}</bdi> · ${used}/${total}</span
     >`;
@@ -190,7 +251,7 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
   const pending = c.pendingTransfer?.toRepresentativeId
     ? ctx.representatives.get(c.pendingTransfer.toRepresentativeId)?.name
     : undefined;
-  const title = `${name}${you} — ${detailText}${pending ? ` — transfer to ${pending} pending` : ''}`;
+  const title = `${name}${you} — ${detailText}${pending ? ` — ${msg(str`transfer to ${pending} pending`)}` : ''}`;
   return {
     content: html`<span class="primary clip"><bdi>${name}</bdi>${you}</span> ${detail}`,
     title,
@@ -199,12 +260,12 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
 
 function monitoringCell(c: Conversation, ctx: CellContext): CellContent {
   if (c.monitoredBy.length === 0 && c.joinedBy.length === 0) {
-    return { content: spoken('—', 'Nobody'), title: '' };
+    return { content: spoken('—', msg('Nobody')), title: '' };
   }
   const ids = [...new Set([...c.monitoredBy, ...c.joinedBy])];
   const names = ids.map((id) => {
-    const who = id === ctx.supervisorId ? 'You' : (ctx.representatives.get(id)?.name ?? id);
-    return c.joinedBy.includes(id) ? `${who} (joined)` : who;
+    const who = id === ctx.supervisorId ? msg('You') : (ctx.representatives.get(id)?.name ?? id);
+    return c.joinedBy.includes(id) ? msg(str`${who} (joined)`) : who;
   });
   const text = names.join(', ');
   return { content: html`<span class="clip">${text}</span>`, title: text };
@@ -215,7 +276,7 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
   switch (column) {
     case 'customer': {
       // A backend may leave the name out: say so, as the dialogs and the monitor panel do.
-      const name = c.customerName || 'Unnamed customer';
+      const name = c.customerName || msg('Unnamed customer');
       const title = c.subject ? `${name} — ${c.subject}` : name;
       return {
         content: html`<span class="primary clip">${name}</span>
@@ -228,21 +289,21 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
       const pending = c.pendingTransfer !== null && c.status !== 'closed';
       return {
         content: html`<span class="badge status-${statusClass(c.status)}">${label}</span> ${
-            pending ? html`<span class="secondary clip">Transfer pending</span>` : nothing
+            pending ? html`<span class="secondary clip">${msg('Transfer pending')}</span>` : nothing
           }`,
-        title: pending ? `${label} — transfer pending` : label,
+        title: pending ? `${label} — ${msg('transfer pending')}` : label,
       };
     }
     case 'channel': {
       const label = channelLabel(c.channel);
       const escalated = isMessagingChannel(c.channel) && c.mode !== 'text';
-      const mode = MODE_LABELS[c.mode] ?? c.mode;
-      const text = escalated ? `${label}, escalated to ${mode}` : label;
+      const mode = modeLabel(c.mode);
+      const text = escalated ? msg(str`${label}, escalated to ${mode}`) : label;
       return {
         content: html`${channelIcon(c.channel)}<span class="clip"
             >${label}${
               escalated
-                ? html`<span class="visually-hidden">, escalated to</span>
+                ? html`<span class="visually-hidden">${msg(', escalated to')}</span>
                     <span class="tag">${mode}</span>`
                 : nothing
             }</span
@@ -256,19 +317,25 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
       const name = c.queueId ? (ctx.queues.get(c.queueId)?.name ?? c.queueId) : '';
       return name
         ? { content: html`<span class="clip">${name}</span>`, title: name }
-        : { content: spoken('—', 'No queue'), title: '' };
+        : { content: spoken('—', msg('No queue')), title: '' };
     }
     case 'wait': {
       const ms = waitTime(c, ctx.now);
       return {
-        content: spoken(formatDuration(ms), ms === null ? 'Nobody waiting' : describeDuration(ms)),
+        content: spoken(
+          formatDuration(ms),
+          ms === null ? msg('Nobody waiting') : describeDuration(ms),
+        ),
         title: '',
       };
     }
     case 'handle': {
       const ms = handleTime(c, ctx.now);
       return {
-        content: spoken(formatDuration(ms), ms === null ? 'Not handled yet' : describeDuration(ms)),
+        content: spoken(
+          formatDuration(ms),
+          ms === null ? msg('Not handled yet') : describeDuration(ms),
+        ),
         title: '',
       };
     }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Observable } from 'rxjs';
@@ -71,6 +72,9 @@ import {
 import { renderToolbar, type ListField, type ToolbarHandlers } from './toolbar.js';
 import { WindowingController } from './windowing.js';
 import { styleProps } from '../shared/style-props.js';
+
+/** The grid's default accessible name, in English; shown in the active language. */
+const DEFAULT_LABEL = 'Ongoing conversations';
 
 const EMPTY_RULES: RuleContext = {
   settings: { monitor: false, assign: false, transfer: false, forceClose: false },
@@ -155,6 +159,7 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * @fires {ViewChangeEvent} sc-view-change - The supervisor changed the filter or sort (`detail:
  *   { filter, sort, viewName, encoded, source }`). Not fired when the host sets `filter` or `sort`.
  */
+@localized()
 export class OngoingConversationsTable
   extends LitElement
   implements GridKeyboardHost, ActionsMenuHost
@@ -174,9 +179,9 @@ export class OngoingConversationsTable
   @property({ attribute: false })
   sort: ConversationSort = DEFAULT_SORT;
 
-  /** The grid's accessible name. */
+  /** The grid's accessible name (the default is said in the active language). */
   @property()
-  label = 'Ongoing conversations';
+  label = DEFAULT_LABEL;
 
   /**
    * `localStorage` key under which saved views are kept (one list per key). Empty: no saved views.
@@ -309,7 +314,7 @@ export class OngoingConversationsTable
     this.appliedViewName = clean;
     this.viewName = clean;
     this.refreshSavedViews();
-    this.announce(`View "${clean}" saved.`);
+    this.announce(msg(str`View "${clean}" saved.`));
     return true;
   }
 
@@ -322,7 +327,7 @@ export class OngoingConversationsTable
       this.viewName = null;
     }
     this.refreshSavedViews();
-    this.announce(`View "${clean}" deleted.`);
+    this.announce(msg(str`View "${clean}" deleted.`));
     return true;
   }
 
@@ -378,7 +383,7 @@ export class OngoingConversationsTable
     if (this.menu.openFor && !this.findRow(this.menu.openFor)) {
       // The conversation left the view (closed, filtered out) while its menu was open.
       this.menu.close(false);
-      this.announce('That conversation is no longer in the list.');
+      this.announce(msg('That conversation is no longer in the list.'));
     }
     const focused = this.shadowRoot?.activeElement ?? null;
     this.focusInGrid = focused !== null && focused.closest('[role="grid"]') !== null;
@@ -444,7 +449,7 @@ export class OngoingConversationsTable
           part="grid"
           class="grid"
           role="grid"
-          aria-label=${this.label}
+          aria-label=${this.label === DEFAULT_LABEL ? msg('Ongoing conversations') : this.label}
           aria-describedby="keys-help"
           aria-rowcount=${rows.length + 1}
           aria-colcount=${columns.length}
@@ -614,10 +619,10 @@ export class OngoingConversationsTable
                 tabindex=${active ? 0 : -1}
                 aria-haspopup="menu"
                 aria-expanded=${this.menu.openFor === c.id ? 'true' : 'false'}
-                aria-label="Actions for ${c.customerName || 'Unnamed customer'}"
+                aria-label=${msg(str`Actions for ${c.customerName || msg('Unnamed customer')}`)}
                 aria-keyshortcuts=${this.rowShortcuts}
               >
-                Actions ${chevron}
+                ${msg('Actions')} ${chevron}
               </button>
             </div>`;
           }
@@ -678,7 +683,7 @@ export class OngoingConversationsTable
     return (
       this.connection.value?.message ??
       (error instanceof Error ? error.message : null) ??
-      'The contact centre could not be reached.'
+      msg('The contact centre could not be reached.')
     );
   }
 
@@ -852,7 +857,7 @@ export class OngoingConversationsTable
 
   private openMenu(id: string): void {
     if (!anyActionEnabled(this.rules.value ?? EMPTY_RULES)) {
-      this.announce('No actions are available.');
+      this.announce(msg('No actions are available.'));
       return;
     }
     this.menu.open(id);
@@ -863,7 +868,7 @@ export class OngoingConversationsTable
     const offered = rowActions(this.rules.value ?? EMPTY_RULES, c).find((a) => a.action === action);
     if (!offered) return;
     if (!offered.allowed) {
-      this.announce(`${offered.label} is not available: ${offered.reason}`);
+      this.announce(msg(str`${offered.label} is not available: ${offered.reason}`));
       return;
     }
     this.requestAction(c, action);
@@ -873,7 +878,7 @@ export class OngoingConversationsTable
   private requestAction(c: Conversation, action: ConversationAction): void {
     const event = new ActionRequestEvent({ action, conversationId: c.id, conversation: c });
     this.dispatchEvent(event);
-    if (event.defaultPrevented) this.announce(`${actionLabel(action)} was cancelled.`);
+    if (event.defaultPrevented) this.announce(msg(str`${actionLabel(action)} was cancelled.`));
   }
 
   /** @internal ActionsMenuHost */
@@ -1020,8 +1025,8 @@ export class OngoingConversationsTable
         this.urlParam,
       );
       navigator.clipboard.writeText(url).then(
-        () => this.announce('Link to this view copied.'),
-        () => this.announce('The link could not be copied; copy it from the address bar.'),
+        () => this.announce(msg('Link to this view copied.')),
+        () => this.announce(msg('The link could not be copied; copy it from the address bar.')),
       );
     },
   };
@@ -1117,8 +1122,10 @@ export class OngoingConversationsTable
         const { key, direction } = this.sort;
         parts.push(
           key === 'attention'
-            ? `Sorted by ${SORT_LABELS.attention}.`
-            : `Sorted by ${SORT_LABELS[key]}, ${direction === 'asc' ? 'ascending' : 'descending'}.`,
+            ? msg(str`Sorted by ${SORT_LABELS.attention}.`)
+            : direction === 'asc'
+              ? msg(str`Sorted by ${SORT_LABELS[key]}, ascending.`)
+              : msg(str`Sorted by ${SORT_LABELS[key]}, descending.`),
         );
       }
       const view = this.view.value;
@@ -1126,8 +1133,8 @@ export class OngoingConversationsTable
         const shown = this.changes.shown;
         parts.push(
           shown === 0
-            ? `No conversations match, of ${formatCount(view.total)}.`
-            : `${formatCount(shown)} of ${formatCount(view.total)} conversations.`,
+            ? msg(str`No conversations match, of ${formatCount(view.total)}.`)
+            : msg(str`${formatCount(shown)} of ${formatCount(view.total)} conversations.`),
         );
       }
       this.announceSort = false;

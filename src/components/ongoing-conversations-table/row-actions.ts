@@ -3,6 +3,7 @@
  * only shapes the answer for the UI — which actions are shown, which are disabled and why, their
  * labels and shortcut keys. No rule lives here.
  */
+import { msg } from '@lit/localize';
 import {
   actionVerdicts,
   isActionEnabled,
@@ -31,11 +32,40 @@ export const ROW_ACTIONS: readonly {
   readonly keys: readonly string[];
   readonly keyLabel: string;
 }[] = [
-  { action: 'monitor', label: 'Monitor', keys: ['m', 'M'], keyLabel: 'M' },
-  { action: 'assign', label: 'Assign', keys: ['a', 'A'], keyLabel: 'A' },
-  { action: 'transfer', label: 'Transfer', keys: ['t', 'T'], keyLabel: 'T' },
+  // Labels are getters, so each read is in the active language; keys stay as `KeyboardEvent.key` names.
+  {
+    action: 'monitor',
+    get label() {
+      return msg('Monitor');
+    },
+    keys: ['m', 'M'],
+    keyLabel: 'M',
+  },
+  {
+    action: 'assign',
+    get label() {
+      return msg('Assign');
+    },
+    keys: ['a', 'A'],
+    keyLabel: 'A',
+  },
+  {
+    action: 'transfer',
+    get label() {
+      return msg('Transfer');
+    },
+    keys: ['t', 'T'],
+    keyLabel: 'T',
+  },
   // Backspace too: a Mac keyboard's "delete" key sends Backspace.
-  { action: 'forceClose', label: 'Force close', keys: ['Delete', 'Backspace'], keyLabel: 'Delete' },
+  {
+    action: 'forceClose',
+    get label() {
+      return msg('Force close');
+    },
+    keys: ['Delete', 'Backspace'],
+    keyLabel: 'Delete',
+  },
 ];
 
 /** The action a shortcut key asks for, or `undefined`. */

@@ -3,27 +3,27 @@
  * offline banner, the skeleton rows, the loading/error/empty states and the footer. Plain render
  * functions of what the element knows.
  */
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SupervisorSettings } from '../../domain/index.js';
 import { isActionEnabled } from '../../domain/index.js';
-import { formatClock } from '../../internal/format.js';
+import { formatClock, formatCount as formatNumber } from '../../internal/format.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { Column } from './columns.js';
 import { ROW_ACTIONS } from './row-actions.js';
 import { styleProps } from '../shared/style-props.js';
 
-const count = new Intl.NumberFormat();
-
-/** "10,000" in the page's language. */
+/** "10,000" in the active language ("10.000" in German). */
 export function formatCount(n: number): string {
-  return count.format(n);
+  return formatNumber(n);
 }
 
-const WORDS: Record<string, string> = {
-  connecting: 'Connecting',
-  live: 'Live',
-  reconnecting: 'Reconnecting',
-  offline: 'Offline',
+// Functions, so each word follows the active language.
+const WORDS: Record<string, () => string> = {
+  connecting: () => msg('Connecting'),
+  live: () => msg('Live'),
+  reconnecting: () => msg('Reconnecting'),
+  offline: () => msg('Offline'),
 };
 
 /** The connection pill and the time of the last update received. */
@@ -37,11 +37,13 @@ export function renderConnectionStatus(connection: ConnectionState | undefined):
   return html`
     <span class="connection" part="status">
       <span class="pill pill-${status}"
-        ><span class="dot" aria-hidden="true"></span>${WORDS[status] ?? status}</span
+        ><span class="dot" aria-hidden="true"></span>${WORDS[status]?.() ?? status}</span
       >
       ${
         updated !== null
-          ? html`<span class="updated">Last updated <time>${formatClock(updated)}</time></span>`
+          ? html`<span class="updated"
+              >${msg(html`Last updated <time>${formatClock(updated)}</time>`)}</span
+            >`
           : nothing
       }
     </span>
@@ -59,17 +61,20 @@ export function renderBanner(
   let content: TemplateResult | typeof nothing = nothing;
   let tone = '';
   if (connection && connection.lastUpdateAt !== null) {
-    const since = ` The list shows data from ${formatClock(connection.lastUpdateAt)}.`;
+    const at = formatClock(connection.lastUpdateAt);
+    const since = ` ${msg(str`The list shows data from ${at}.`)}`;
     if (connection.status === 'reconnecting') {
       tone = 'warning';
       content = html`<span class="spinner" aria-hidden="true"></span>
-        <span>Reconnecting to the contact centre…${since}</span>`;
+        <span>${msg('Reconnecting to the contact centre…')}${since}</span>`;
     } else if (connection.status === 'offline') {
       tone = 'danger';
       content = html`<span
-          >Offline${connection.message ? html`: ${connection.message}` : nothing}.${since}</span
+          >${
+            connection.message ? msg(str`Offline: ${connection.message}.`) : msg('Offline.')
+          }${since}</span
         >
-        <button type="button" @click=${onRetry}>Reconnect</button>`;
+        <button type="button" @click=${onRetry}>${msg('Reconnect')}</button>`;
     }
   }
   return html`<div class="banner ${tone}" part="banner" role="status">${content}</div>`;
@@ -96,15 +101,15 @@ export function renderSkeleton(
 
 export function renderLoading(): TemplateResult {
   return html`<div class="state loading" part="loading">
-    <span class="visually-hidden">Loading conversations…</span>
+    <span class="visually-hidden">${msg('Loading conversations…')}</span>
   </div>`;
 }
 
 export function renderError(message: string, onRetry: () => void): TemplateResult {
   return html`<div class="state message error" part="error" role="alert">
-    <p class="title">Conversations could not be loaded</p>
+    <p class="title">${msg('Conversations could not be loaded')}</p>
     <p>${message}</p>
-    <button type="button" class="primary" @click=${onRetry}>Retry</button>
+    <button type="button" class="primary" @click=${onRetry}>${msg('Retry')}</button>
   </div>`;
 }
 
@@ -117,13 +122,15 @@ export function renderEmpty(hiddenByFilters: number, onClearFilters: () => void)
     <slot name="empty">
       ${
         hiddenByFilters > 0
-          ? html`<p class="title">No conversations match these filters</p>
+          ? html`<p class="title">${msg('No conversations match these filters')}</p>
               <p>
-                ${formatCount(hiddenByFilters)} ongoing conversations are hidden by the filters.
+                ${msg(
+                  str`${formatCount(hiddenByFilters)} ongoing conversations are hidden by the filters.`,
+                )}
               </p>
-              <button type="button" @click=${onClearFilters}>Clear filters</button>`
-          : html`<p class="title">No ongoing conversations</p>
-              <p>New conversations appear here as soon as customers reach out.</p>`
+              <button type="button" @click=${onClearFilters}>${msg('Clear filters')}</button>`
+          : html`<p class="title">${msg('No ongoing conversations')}</p>
+              <p>${msg('New conversations appear here as soon as customers reach out.')}</p>`
       }
     </slot>
   </div>`;
@@ -140,13 +147,16 @@ export function renderFooter(
     <span class="row-count">
       ${
         counts
-          ? html`${formatCount(counts.shown)} of ${formatCount(counts.total)} conversations`
+          ? msg(str`${formatCount(counts.shown)} of ${formatCount(counts.total)} conversations`)
           : nothing
       }
     </span>
     <span class="keys" id="keys-help">
-      Arrow keys move, Enter
-      ${keys.length ? 'opens actions' : 'on a header sorts'}${keys.map(
+      ${
+        keys.length
+          ? msg('Arrow keys move, Enter opens actions')
+          : msg('Arrow keys move, Enter on a header sorts')
+      }${keys.map(
         (a, i) => html`${i === 0 ? '; ' : ', '}<kbd>${a.keyLabel}</kbd> ${a.label.toLowerCase()}`,
       )}.
     </span>

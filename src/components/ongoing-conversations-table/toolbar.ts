@@ -3,6 +3,7 @@
  * wait threshold, the attention sort and the saved-views menu. Plain render functions: the element
  * owns the state and passes its (stable) event handlers in.
  */
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   CHANNELS,
@@ -26,12 +27,43 @@ interface FilterOption {
 
 /** Wait thresholds the toolbar offers (milliseconds; 0 = any). */
 export const WAIT_THRESHOLDS: readonly FilterOption[] = [
-  { value: '0', label: 'Any wait' },
-  { value: '60000', label: '1 min or more' },
-  { value: '120000', label: '2 min or more' },
-  { value: '300000', label: '5 min or more' },
-  { value: '600000', label: '10 min or more' },
-  { value: '900000', label: '15 min or more' },
+  // Getters, so each label is read in the active language.
+  {
+    value: '0',
+    get label() {
+      return msg('Any wait');
+    },
+  },
+  {
+    value: '60000',
+    get label() {
+      return msg('1 min or more');
+    },
+  },
+  {
+    value: '120000',
+    get label() {
+      return msg('2 min or more');
+    },
+  },
+  {
+    value: '300000',
+    get label() {
+      return msg('5 min or more');
+    },
+  },
+  {
+    value: '600000',
+    get label() {
+      return msg('10 min or more');
+    },
+  },
+  {
+    value: '900000',
+    get label() {
+      return msg('15 min or more');
+    },
+  },
 ];
 
 /** What the toolbar shows. */
@@ -102,38 +134,38 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
   const attention = m.sort.key === 'attention';
   return html`
     <div class="toolbar" part="toolbar">
-      <div class="filters" role="search" aria-label="Filter conversations">
+      <div class="filters" role="search" aria-label=${msg('Filter conversations')}>
         <label class="search" part="search">
-          <span class="visually-hidden">Search conversations</span>
+          <span class="visually-hidden">${msg('Search conversations')}</span>
           ${searchIcon}
           <input
             type="search"
-            placeholder="Search conversations"
-            title="Search customer, subject, representative and queue"
+            placeholder=${msg('Search conversations')}
+            title=${msg('Search customer, subject, representative and queue')}
             .value=${m.searchDraft}
             @input=${h.onSearchInput}
             @keydown=${h.onSearchKeyDown}
           />
         </label>
-        ${renderChoiceFilter(m, h, 'statuses', 'Status', () =>
+        ${renderChoiceFilter(m, h, 'statuses', msg('Status'), () =>
           ONGOING_STATUSES.map((s) => ({ value: s, label: statusLabel(s) })),
         )}
-        ${renderChoiceFilter(m, h, 'channels', 'Channel', () =>
+        ${renderChoiceFilter(m, h, 'channels', msg('Channel'), () =>
           CHANNELS.map((c) => ({ value: c, label: channelLabel(c) })),
         )}
-        ${renderChoiceFilter(m, h, 'queueIds', 'Queue', () => [
+        ${renderChoiceFilter(m, h, 'queueIds', msg('Queue'), () => [
           ...[...m.queues].sort(byName).map((q) => ({ value: q.id, label: q.name })),
-          { value: '', label: 'No queue' },
+          { value: '', label: msg('No queue') },
         ])}
-        ${renderChoiceFilter(m, h, 'representativeIds', 'Representative', () => [
-          { value: '', label: 'Unassigned' },
+        ${renderChoiceFilter(m, h, 'representativeIds', msg('Representative'), () => [
+          { value: '', label: msg('Unassigned') },
           ...[...m.representatives].sort(byName).map((r) => ({
             value: r.id,
-            label: r.kind === 'ai' ? `${r.name} (AI agent)` : r.name,
+            label: r.kind === 'ai' ? msg(str`${r.name} (AI agent)`) : r.name,
           })),
         ])}
         <label class="wait-filter" part="filter">
-          <span>Waiting</span>
+          <span>${msg('Waiting')}</span>
           <select @change=${h.onWaitChange}>
             ${WAIT_THRESHOLDS.map(
               (o) =>
@@ -151,15 +183,17 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
           class="toggle"
           part="filter"
           aria-pressed=${attention ? 'true' : 'false'}
-          title="Sort by attention: longest wait, worst sentiment and over-capacity representatives first"
+          title=${msg(
+            'Sort by attention: longest wait, worst sentiment and over-capacity representatives first',
+          )}
           @click=${h.onAttentionClick}
         >
-          ${attentionIcon} Attention first
+          ${attentionIcon} ${msg('Attention first')}
         </button>
         ${
           isFiltered(filter)
             ? html`<button type="button" class="link" @click=${h.onClearFilters}>
-                Clear filters
+                ${msg('Clear filters')}
               </button>`
             : nothing
         }
@@ -178,7 +212,8 @@ function renderChoiceFilter(
   options: () => readonly FilterOption[],
 ): TemplateResult {
   const chosen = new Set(m.filter[field] ?? []);
-  const summary = chosen.size > 0 ? `${label}: ${chosen.size} selected` : `${label}: any`;
+  const summary =
+    chosen.size > 0 ? msg(str`${label}: ${chosen.size} selected`) : msg(str`${label}: any`);
   const open = m.openFilter === field;
   return html`
     <details
@@ -223,13 +258,15 @@ function renderViewsMenu(
   return html`
     <details class="choice views" part="views" @toggle=${h.onDetailsToggle}>
       <summary>
-        Views${m.viewName ? html`: <span class="view-name">${m.viewName}</span>` : nothing}
+        ${
+          m.viewName ? msg(html`Views: <span class="view-name">${m.viewName}</span>`) : msg('Views')
+        }
       </summary>
       <div class="panel views-panel">
         ${
           views.length === 0
-            ? html`<p class="muted">No saved views yet.</p>`
-            : html`<ul class="view-list" aria-label="Saved views">
+            ? html`<p class="muted">${msg('No saved views yet.')}</p>`
+            : html`<ul class="view-list" aria-label=${msg('Saved views')}>
                 ${views.map(
                   (v) => html`
                     <li>
@@ -246,8 +283,8 @@ function renderViewsMenu(
                         type="button"
                         class="view-delete icon-button"
                         data-view=${v.name}
-                        aria-label="Delete view ${v.name}"
-                        title="Delete"
+                        aria-label=${msg(str`Delete view ${v.name}`)}
+                        title=${msg('Delete')}
                         @click=${h.onViewDelete}
                       >
                         ×
@@ -259,15 +296,15 @@ function renderViewsMenu(
         }
         <form class="save-view" @submit=${h.onViewSave}>
           <label>
-            <span>Save current view as</span>
+            <span>${msg('Save current view as')}</span>
             <input name="name" required maxlength="80" autocomplete="off" />
           </label>
-          <button type="submit">Save</button>
+          <button type="submit">${msg('Save')}</button>
         </form>
         ${
           m.urlSync
             ? html`<button type="button" class="link copy-link" @click=${h.onCopyLink}>
-                Copy link to this view
+                ${msg('Copy link to this view')}
               </button>`
             : nothing
         }
