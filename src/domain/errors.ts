@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import type { RefusalReason } from './rules.js';
+import type { Conversation } from './types.js';
 
 /** The typed failures a backend (or the service's own rule check) can answer with. */
 export type CommandErrorKind =
@@ -27,6 +28,11 @@ export interface CommandError {
   readonly reason?: RefusalReason;
   /** For `conflict`: the conversation's version now. */
   readonly currentVersion?: number;
+  /**
+   * For `conflict`: the conversation as it is now, when the backend sends it, so the supervisor is
+   * told who changed it and what changed instead of the command being applied blindly.
+   */
+  readonly current?: Conversation;
   /** For `rate-limited`: when to try again, in milliseconds. */
   readonly retryAfterMs?: number;
 }
@@ -34,6 +40,8 @@ export interface CommandError {
 /**
  * The reference page's guidance for failed assignments: they fail when the supervisor *has* the
  * Omnichannel API access role, so the supervisor is told to check that it is *not* assigned to them.
+ * This constant is the English (source) text, as adapters and mock backends send it; the UI shows
+ * `roleGuidance()`, the same sentence in the active language.
  */
 export const ROLE_GUIDANCE =
   'Your role does not allow this action. If you cannot assign conversations, check that the "Omnichannel API access" role is not assigned to you; ask your administrator to remove it.';
@@ -49,8 +57,6 @@ export function roleGuidance(): string {
 // adapter, before any switch); `describeCommandError` recognises them and says them in the active one.
 const ENGLISH_MESSAGES: Record<CommandErrorKind, string> = {
   forbidden: ROLE_GUIDANCE,
- * This constant is the English (source) text, as adapters and mock backends send it; the UI shows
- * `roleGuidance()`, the same sentence in the active language.
   conflict:
     'Someone else changed this conversation meanwhile. Review its current state and try again.',
   'not-found': 'This conversation no longer exists.',
@@ -59,12 +65,6 @@ const ENGLISH_MESSAGES: Record<CommandErrorKind, string> = {
   'rate-limited': 'Too many requests right now. Wait a moment and try again.',
 };
 
-/** Builds a command error with the standard sentence for its kind unless one is given. */
-export function commandError(
-  kind: CommandErrorKind,
-  message?: string,
-  extra: Omit<CommandError, 'kind' | 'message'> = {},
-): CommandError {
 /** The standard sentence for an error kind, in the active language. */
 function defaultMessage(kind: CommandErrorKind): string {
   switch (kind) {
@@ -85,6 +85,12 @@ function defaultMessage(kind: CommandErrorKind): string {
   }
 }
 
+/** Builds a command error with the standard sentence for its kind unless one is given. */
+export function commandError(
+  kind: CommandErrorKind,
+  message?: string,
+  extra: Omit<CommandError, 'kind' | 'message'> = {},
+): CommandError {
   return { kind, message: message || defaultMessage(kind), ...extra };
 }
 

@@ -49,7 +49,11 @@ export type RefusalReason =
   /** The target representative lacks capacity: the supervisor must override capacity. */
   | 'capacity'
   /** The target representative or queue does not exist (any more). */
-  | 'unknown-target';
+  | 'unknown-target'
+  /** A whisper needs some text. */
+  | 'empty-message'
+  /** A whisper is longer than `WHISPER_MAX_LENGTH`. */
+  | 'too-long';
 
 /** A rule's answer. */
 export type Verdict =
@@ -81,11 +85,11 @@ function refuse(reason: RefusalReason, detail: string): Verdict {
   return { allowed: false, reason, detail };
 }
 
+// The admin switches' names as the product calls them; they stay untranslated like other product names.
 const SWITCH_NAMES: Record<keyof SupervisorSettings, string> = {
   monitor: 'Supervisor Monitor',
   assign: 'Supervisor Assign',
   transfer: 'Supervisor Transfer',
-// The admin switches' names as the product calls them; they stay untranslated like other product names.
   forceClose: 'Force Close',
 };
 

@@ -102,6 +102,46 @@ export interface Conversation {
   /** Supervisors who joined it as visible participants. */
   readonly joinedBy: readonly string[];
   readonly pendingTransfer: PendingTransfer | null;
+  /**
+   * Who last changed this conversation and how, when the backend says (optional: older backends and
+   * fixtures omit it). Silent monitoring does not count as a change.
+   */
+  readonly lastChange?: LastChange | null;
+}
+
+/** Who did something: a supervisor, a representative, the customer or the system (routing). */
+export interface ActorRef {
+  readonly type: 'supervisor' | 'representative' | 'customer' | 'system';
+  /** The supervisor's or representative's id; `null` for the customer and the system. */
+  readonly id: string | null;
+}
+
+/**
+ * What a change did. The supervisor commands by name, and what the centre does on its own; a backend
+ * may send another word (it is shown as sent).
+ */
+export type ChangeAction =
+  | 'assign'
+  | 'transfer'
+  | 'forceClose'
+  | 'join'
+  | 'leave'
+  | 'route'
+  | 'transfer-answer'
+  | 'pause'
+  | 'resume'
+  | 'wrap-up'
+  | 'close'
+  | 'escalate'
+  | 'message'
+  | (string & Record<never, never>);
+
+/** Who last changed a conversation, how and when. */
+export interface LastChange {
+  readonly by: ActorRef;
+  readonly action: ChangeAction;
+  /** Epoch milliseconds. */
+  readonly at: number;
 }
 
 /** The four admin switches (per supervisor): an action whose switch is off is not offered at all. */
@@ -116,7 +156,10 @@ export interface SupervisorSettings {
   readonly forceClose: boolean;
 }
 
-/** The signed-in supervisor. A supervisor can also be a representative (same id space). */
+/**
+ * A supervisor: the signed-in one, or another in the same centre (who-else-is-here). A supervisor can
+ * also be a representative (same id space).
+ */
 export interface Supervisor {
   readonly id: string;
   readonly name: string;
