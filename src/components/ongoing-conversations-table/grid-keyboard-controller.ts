@@ -54,7 +54,7 @@ export function nextCell(
   key: string,
   pos: CellPosition,
   bounds: GridBounds,
-  modifiers: { readonly ctrl?: boolean } = {},
+  modifiers: { readonly ctrl?: boolean; readonly rtl?: boolean } = {},
 ): CellPosition | null {
   const lastRow = Math.max(0, bounds.bodyRows);
   const firstBodyRow = bounds.bodyRows > 0 ? 1 : 0;
@@ -67,11 +67,12 @@ export function nextCell(
     case 'ArrowDown':
       row += 1;
       break;
+    // Right-to-left, the columns run from right to left: ArrowLeft goes to the next one.
     case 'ArrowLeft':
-      col -= 1;
+      col += modifiers.rtl ? 1 : -1;
       break;
     case 'ArrowRight':
-      col += 1;
+      col += modifiers.rtl ? -1 : 1;
       break;
     case 'Home':
       if (modifiers.ctrl) row = firstBodyRow;
@@ -147,8 +148,10 @@ export class GridKeyboardController implements ReactiveController {
    */
   onKeyDown(event: KeyboardEvent): boolean {
     if (!NAVIGATION_KEYS.has(event.key) || event.altKey) return false;
+    const target = event.target instanceof Element ? event.target : null;
     const next = nextCell(event.key, this.active, this.host.gridBounds(), {
       ctrl: event.ctrlKey || event.metaKey,
+      rtl: target !== null && getComputedStyle(target).direction === 'rtl',
     });
     if (!next) return false;
     this.active = next;

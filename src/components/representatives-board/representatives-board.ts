@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -20,9 +21,13 @@ import { presenceIcon } from '../shared/icons.js';
 import { presenceClass } from '../shared/representative-parts.js';
 import { representativesBoardStyles } from './representatives-board.styles.js';
 import { styleProps } from '../shared/style-props.js';
+import { formatCount } from '../../internal/format.js';
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const count = new Intl.NumberFormat();
+const count = { format: (n: number) => formatCount(n) };
+
+/** The default heading, in English; shown in the active language. */
+const DEFAULT_HEADING = 'Representatives';
 
 /**
  * Every representative at a glance, live: presence (icon and text), capacity used/total as a bar,
@@ -47,6 +52,7 @@ const count = new Intl.NumberFormat();
  * @cssprop [--sc-board-max-height=14rem] - Height after which the list scrolls.
  * @cssprop [--sc-board-card-width=13rem] - Minimum width of a card.
  */
+@localized()
 export class RepresentativesBoard extends LitElement {
   static override styles = [tokens, buttonStyles, representativesBoardStyles];
 
@@ -61,8 +67,8 @@ export class RepresentativesBoard extends LitElement {
   /** Also list AI agents (after the people). */
   @property({ type: Boolean, attribute: 'include-ai' }) includeAi = true;
 
-  /** The heading text. */
-  @property() heading = 'Representatives';
+  /** The heading text (the default is said in the active language). */
+  @property() heading = DEFAULT_HEADING;
 
   /** How many cards are shown at first ("Show more" adds as many again); the summary counts all. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 120;
@@ -150,13 +156,17 @@ export class RepresentativesBoard extends LitElement {
     const selectedRep = this.selected ? this.representatives.value?.get(this.selected) : undefined;
     return html`<section aria-labelledby="heading">
       <div class="head">
-        <h2 id="heading"><slot name="heading">${this.heading}</slot></h2>
+        <h2 id="heading">
+          <slot name="heading"
+            >${this.heading === DEFAULT_HEADING ? msg('Representatives') : this.heading}</slot
+          >
+        </h2>
         ${this.renderSummary(all)}
         <label class="search" part="search">
-          <span class="visually-hidden">Find a representative</span>
+          <span class="visually-hidden">${msg('Find a representative')}</span>
           <input
             type="search"
-            placeholder="Find a representative"
+            placeholder=${msg('Find a representative')}
             autocomplete="off"
             .value=${this.search}
             @input=${(e: Event) => (this.search = (e.target as HTMLInputElement).value)}
@@ -165,7 +175,9 @@ export class RepresentativesBoard extends LitElement {
         ${
           this.selected
             ? html`<button class="clear" @click=${() => this.select(null)}>
-                Show everyone (filtered to ${selectedRep?.name ?? 'one representative'})
+                ${msg(
+                  str`Show everyone (filtered to ${selectedRep?.name ?? msg('one representative')})`,
+                )}
               </button>`
             : nothing
         }
@@ -175,18 +187,18 @@ export class RepresentativesBoard extends LitElement {
           ? html`<p class="empty">
               ${
                 this.connection.value?.status === 'offline'
-                  ? 'The representatives could not be loaded.'
-                  : 'Loading representatives…'
+                  ? msg('The representatives could not be loaded.')
+                  : msg('Loading representatives…')
               }
             </p>`
           : reps.length === 0
             ? html`<p class="empty">
-                ${this.search ? `Nobody matches “${this.search}”.` : 'No representatives.'}
+                ${this.search ? msg(str`Nobody matches “${this.search}”.`) : msg('No representatives.')}
               </p>`
             : html`<ul
                 class="cards"
                 part="list"
-                aria-label="Representatives: select one to see their conversations"
+                aria-label=${msg('Representatives: select one to see their conversations')}
                 @keydown=${this.onKeyDown}
               >
                 ${repeat(
@@ -200,9 +212,9 @@ export class RepresentativesBoard extends LitElement {
         more > 0
           ? html`<p class="more">
               <button class="show-more" @click=${() => (this.shown = limit + this.pageSize)}>
-                Show ${Math.min(more, this.pageSize)} more
+                ${msg(str`Show ${Math.min(more, this.pageSize)} more`)}
               </button>
-              <span>${count.format(more)} not shown; or find one by name.</span>
+              <span>${msg(str`${count.format(more)} not shown; or find one by name.`)}</span>
             </p>`
           : nothing
       }
@@ -216,12 +228,12 @@ export class RepresentativesBoard extends LitElement {
       byPresence.set(key, (byPresence.get(key) ?? 0) + 1);
     }
     const keys = [...STANDARD_PRESENCES, 'custom'].filter((k) => byPresence.has(k));
-    return html`<ul class="summary" part="summary" aria-label="People by presence">
+    return html`<ul class="summary" part="summary" aria-label=${msg('People by presence')}>
       ${keys.map(
         (k) =>
           html`<li class=${presenceClass(k)}>
             ${presenceIcon(k)}
-            <span>${k === 'custom' ? 'Other' : presenceLabel(k)}</span>
+            <span>${k === 'custom' ? msg('Other') : presenceLabel(k)}</span>
             <strong>${count.format(byPresence.get(k) ?? 0)}</strong>
           </li>`,
       )}
@@ -244,7 +256,7 @@ export class RepresentativesBoard extends LitElement {
         @focus=${() => (this.focusId = r.id)}
       >
         <span class="name">${r.name || r.id}</span>
-        ${r.kind === 'ai' ? html`<span class="ai">AI agent</span>` : nothing}
+        ${r.kind === 'ai' ? html`<span class="ai">${msg('AI agent')}</span>` : nothing}
         <span class="presence ${presenceClass(r.presence)}"
           >${presenceIcon(r.presence)}<span class="presence-text"
             >${presenceLabel(r.presence)}</span
@@ -257,10 +269,12 @@ export class RepresentativesBoard extends LitElement {
           ></span
         ></span>
         <span class="capacity"
-          >${used}/${total} units${over ? html` <strong>over capacity</strong>` : nothing}</span
+          >${msg(str`${used}/${total} units`)}${
+            over ? html` <strong>${msg('over capacity')}</strong>` : nothing
+          }</span
         >
         <span class="count"
-          >${n === 1 ? '1 conversation' : `${count.format(n)} conversations`}</span
+          >${n === 1 ? msg('1 conversation') : msg(str`${count.format(n)} conversations`)}</span
         >
       </button>
     </li>`;
@@ -271,9 +285,11 @@ export class RepresentativesBoard extends LitElement {
     const current = cards.findIndex((c) => c === this.shadowRoot?.activeElement);
     if (current < 0) return;
     const perRow = Math.max(1, cards.filter((c) => c.offsetTop === cards[0]!.offsetTop).length);
+    // Right-to-left, the next card is to the left.
+    const step = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
     const moves: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowLeft: current - 1,
+      ArrowRight: current + step,
+      ArrowLeft: current - step,
       ArrowDown: current + perRow,
       ArrowUp: current - perRow,
       Home: 0,

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { ContextProvider, consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -45,21 +46,22 @@ export interface LogEntry {
   readonly at: number;
 }
 
-const COMMAND_LABELS: Record<CommandName, string> = {
-  assign: 'Assign',
-  transfer: 'Transfer',
-  forceClose: 'Force close',
-  monitor: 'Monitor',
-  unmonitor: 'Stop monitoring',
-  join: 'Join',
-  leave: 'Leave',
+// Functions, so each word follows the active language.
+const COMMAND_LABELS: Record<CommandName, () => string> = {
+  assign: () => msg('Assign'),
+  transfer: () => msg('Transfer'),
+  forceClose: () => msg('Force close'),
+  monitor: () => msg('Monitor'),
+  unmonitor: () => msg('Stop monitoring'),
+  join: () => msg('Join'),
+  leave: () => msg('Leave'),
 };
 
-const CONNECTION_TEXT: Record<ConnectionState['status'], string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
+const CONNECTION_TEXT: Record<ConnectionState['status'], () => string> = {
+  connecting: () => msg('Connecting…'),
+  live: () => msg('Live'),
+  reconnecting: () => msg('Reconnecting…'),
+  offline: () => msg('Offline'),
 };
 
 /** How many log lines are kept. */
@@ -118,6 +120,7 @@ const LOG_LIMIT = 100;
  * @fires {CommandFailedEvent} sc-command-failed - From any dialog or the panel.
  * @fires {RepresentativeSelectEvent} sc-representative-select - From the board.
  */
+@localized()
 export class SupervisorConsole extends LitElement {
   static override styles = [tokens, buttonStyles, supervisorConsoleStyles];
 
@@ -303,7 +306,7 @@ export class SupervisorConsole extends LitElement {
     // An action whose admin switch is off is never offered, so it never opens either (a stale menu
     // or a host's own button asking anyway gets nothing but the reason, announced).
     if (!this.active?.isEnabled(action)) {
-      this.announce('Your administrator has turned this action off.');
+      this.announce(msg('Your administrator has turned this action off.'));
       return;
     }
     const returnFocusTo = opener ?? deepActiveElement();
@@ -322,7 +325,8 @@ export class SupervisorConsole extends LitElement {
       case 'monitor':
         this.monitorOpener = returnFocusTo;
         this.monitoring = conversationId;
-        this.announce(`Monitoring ${c?.customerName || 'the conversation'} in the side panel.`);
+        const who = c?.customerName || msg('the conversation');
+        this.announce(msg(str`Monitoring ${who} in the side panel.`));
         return;
     }
   }
@@ -353,7 +357,9 @@ export class SupervisorConsole extends LitElement {
     const filter: ConversationFilter = id ? { ...rest, representativeIds: [id] } : rest;
     table.filter = filter;
     const name = id ? representativeName(this.representatives.value, id) : null;
-    this.announce(name ? `Showing ${name}'s conversations.` : "Showing everyone's conversations.");
+    this.announce(
+      name ? msg(str`Showing ${name}'s conversations.`) : msg("Showing everyone's conversations."),
+    );
   }
 
   /** The table's own filter changed (its toolbar): keep the board's selection in step. */
@@ -386,25 +392,30 @@ export class SupervisorConsole extends LitElement {
     const queues = this.active?.state.queues;
     let text: string;
     if (o.status === 'accepted' || o.status === 'rejected') {
-      text = `${representativeName(reps, o.toRepresentativeId, 'The target')} ${o.status} the transfer.`;
+      const who = representativeName(reps, o.toRepresentativeId, msg('The target'));
+      text =
+        o.status === 'accepted'
+          ? msg(str`${who} accepted the transfer.`)
+          : msg(str`${who} rejected the transfer.`);
     } else {
-      const target =
+      const label = COMMAND_LABELS[o.command]?.() ?? o.command;
+      const what =
         'target' in o && o.target
           ? o.target.type === 'queue'
-            ? ` to the ${queueName(queues, o.target.id)} queue`
-            : ` to ${representativeName(reps, o.target.id)}`
-          : '';
-      const what = `${COMMAND_LABELS[o.command]}${target}`;
+            ? msg(str`${label} to the ${queueName(queues, o.target.id)} queue`)
+            : msg(str`${label} to ${representativeName(reps, o.target.id)}`)
+          : label;
+      const why = 'error' in o && o.error ? describeCommandError(o.error) : '';
       text =
         o.status === 'pending'
-          ? `${what}: in progress…`
+          ? msg(str`${what}: in progress…`)
           : o.status === 'succeeded'
             ? o.command === 'transfer'
-              ? `${what}: sent, waiting for an answer.`
-              : `${what}: done.`
-            : `${what}: ${o.status === 'refused' ? 'refused' : 'failed'}. ${
-                'error' in o && o.error ? describeCommandError(o.error) : ''
-              }`;
+              ? msg(str`${what}: sent, waiting for an answer.`)
+              : msg(str`${what}: done.`)
+            : o.status === 'refused'
+              ? msg(str`${what}: refused. ${why}`)
+              : msg(str`${what}: failed. ${why}`);
     }
     const entry: LogEntry = {
       id: o.status === 'accepted' || o.status === 'rejected' ? `${o.id}:answer` : o.id,
@@ -440,7 +451,7 @@ export class SupervisorConsole extends LitElement {
         ></ongoing-conversations-table>
         ${
           this.monitoring
-            ? html`<aside class="side" part="side" aria-label="Monitor">
+            ? html`<aside class="side" part="side" aria-label=${msg('Monitor')}>
                 <monitor-panel
                   part="monitor"
                   conversation-id=${this.monitoring}
@@ -466,19 +477,23 @@ export class SupervisorConsole extends LitElement {
     return html`<div class="connection ${status}" part="connection">
       <span class="dot" aria-hidden="true"></span>
       <span role="status"
-        ><span class="state">${CONNECTION_TEXT[status]}</span>${
+        ><span class="state">${CONNECTION_TEXT[status]?.() ?? status}</span>${
           c?.message ? html` <span class="message">${c.message}</span>` : nothing
         }</span
       >
       ${
         c?.lastUpdateAt
-          ? html`<span class="updated">Updated ${formatClock(c.lastUpdateAt)}</span>`
+          ? html`<span class="updated">${msg(str`Updated ${formatClock(c.lastUpdateAt)}`)}</span>`
           : nothing
       }
       ${
         problems > 0
           ? html`<span class="problems"
-              >${problems} malformed ${problems === 1 ? 'update' : 'updates'} skipped</span
+              >${
+                problems === 1
+                  ? msg(str`${problems} malformed update skipped`)
+                  : msg(str`${problems} malformed updates skipped`)
+              }</span
             >`
           : nothing
       }
@@ -495,10 +510,10 @@ export class SupervisorConsole extends LitElement {
     const now = this.active?.now() ?? this.clock.value ?? Date.now();
     const reps = this.representatives.value;
     return html`<section class="transfers" part="transfers" aria-labelledby="transfers-title">
-      <h2 id="transfers-title">Transfers</h2>
+      <h2 id="transfers-title">${msg('Transfers')}</h2>
       ${
         list.length === 0
-          ? html`<p class="empty">No transfer asked for in this session.</p>`
+          ? html`<p class="empty">${msg('No transfer asked for in this session.')}</p>`
           : html`<ul>
               ${repeat(
                 list,
@@ -506,7 +521,7 @@ export class SupervisorConsole extends LitElement {
                 (t) => {
                   const to = t.toRepresentativeId
                     ? representativeName(reps, t.toRepresentativeId)
-                    : `the ${queueName(this.queues.value, t.toQueueId)} queue`;
+                    : msg(str`the ${queueName(this.queues.value, t.toQueueId)} queue`);
                   const from = representativeName(reps, t.fromRepresentativeId);
                   return html`<li class=${t.outcome}>
                     <strong>${this.customerOf(t.conversationId)}</strong>
@@ -514,16 +529,16 @@ export class SupervisorConsole extends LitElement {
                     ${
                       t.outcome === 'pending'
                         ? html`<span class="waiting"
-                            >Waiting for ${to}
+                            >${msg(str`Waiting for ${to}`)}
                             <time aria-hidden="true"
                               >${formatDuration(Math.max(0, now - t.requestedAt))}</time
                             ></span
                           >`
                         : html`<span class="answer"
-                            >${t.outcome === 'accepted' ? 'Accepted' : 'Rejected'}
+                            >${t.outcome === 'accepted' ? msg('Accepted') : msg('Rejected')}
                             ${
                               t.resolvedAt
-                                ? html`after ${formatDuration(t.resolvedAt - t.requestedAt)}`
+                                ? msg(str`after ${formatDuration(t.resolvedAt - t.requestedAt)}`)
                                 : nothing
                             }</span
                           >`
@@ -538,7 +553,7 @@ export class SupervisorConsole extends LitElement {
 
   private renderLog(): TemplateResult {
     return html`<section class="log" part="log" aria-labelledby="log-title">
-      <h2 id="log-title">Your interventions</h2>
+      <h2 id="log-title">${msg('Your interventions')}</h2>
       <div role="log" aria-labelledby="log-title" tabindex="0"><ol>
         ${repeat(
           this.log,
@@ -554,7 +569,7 @@ export class SupervisorConsole extends LitElement {
       ${
         this.log.length === 0
           ? html`<p class="empty">
-              Nothing yet: your assignments, transfers and more appear here.
+              ${msg('Nothing yet: your assignments, transfers and more appear here.')}
             </p>`
           : nothing
       }
