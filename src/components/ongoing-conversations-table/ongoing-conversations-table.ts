@@ -550,6 +550,7 @@ export class OngoingConversationsTable
     const range = this.windowing.range(rows.length);
     const indexes: number[] = [];
     for (let i = range.start; i < range.end; i++) indexes.push(i);
+    const span = Math.max(1, range.end - range.start);
     // The active row stays rendered even when scrolled away: it holds the grid's one tab stop.
     const activeIndex = this.keyboard.active.row - 1;
     if (
@@ -579,7 +580,11 @@ export class OngoingConversationsTable
       ></div>
       ${repeat(
         indexes,
-        (i) => rows[i]!.id,
+        // Keyed by position in the window, not by conversation: a sort, a filter or a scroll step
+        // reuses the same row elements with new content (as a hand-written virtual table recycles
+        // its pool) instead of building new ones. The active row (the grid's tab stop, maybe
+        // focused) has a key of its own, so its element follows it wherever it moves.
+        (i) => (i === activeIndex ? 'active' : i % span),
         (i) => this.renderRow(rows[i]!, i, columns, ctx, h),
       )}
     `;
