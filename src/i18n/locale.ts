@@ -6,7 +6,8 @@
  */
 import { configureLocalization } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
-import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { allLocales } from '../generated/locale-codes.js';
 import { activeLocale } from './active-locale.js';
 
 /** A language the elements are translated into (`en` is the source language). */

@@ -325,8 +325,9 @@ export class SupervisorConsole extends LitElement {
       case 'monitor':
         this.monitorOpener = returnFocusTo;
         this.monitoring = conversationId;
-        const who = c?.customerName || msg('the conversation');
-        this.announce(msg(str`Monitoring ${who} in the side panel.`));
+        this.announce(
+          msg(str`Monitoring ${c?.customerName || msg('the conversation')} in the side panel.`),
+        );
         return;
     }
   }
