@@ -8,6 +8,7 @@ export * from './adapters/index.js';
 export * from './context/supervisor-context.js';
 export * from './controllers/observable-controller.js';
 export * from './events/index.js';
+export * from './i18n/index.js';
 export { CommandDialog } from './components/shared/command-dialog.js';
 export type { DialogPhase, ShowOptions } from './components/shared/command-dialog.js';
 export { OngoingConversationsTable } from './components/ongoing-conversations-table/ongoing-conversations-table.js';
