@@ -192,8 +192,10 @@ export const monitorPanelStyles = css`
   .new-messages {
     position: absolute;
     bottom: 0.75rem;
-    left: 50%;
-    transform: translateX(-50%);
+    /* Centred without physical sides, so it stays centred right-to-left too. */
+    inset-inline: 0;
+    margin-inline: auto;
+    inline-size: max-content;
     box-shadow: var(--_shadow);
     background: var(--_accent);
     border-color: var(--_accent);

@@ -159,7 +159,10 @@ export class ActionsMenuController implements ReactiveController {
       const m = menu.getBoundingClientRect();
       const below = a.bottom + 4 + m.height <= window.innerHeight;
       const top = below ? a.bottom + 4 : Math.max(4, a.top - 4 - m.height);
-      const left = Math.min(Math.max(4, a.right - m.width), window.innerWidth - m.width - 4);
+      // Aligned with the button's end edge: its right edge, or its left edge right-to-left.
+      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const start = rtl ? a.left : a.right - m.width;
+      const left = Math.min(Math.max(4, start), window.innerWidth - m.width - 4);
       menu.style.top = `${Math.round(top)}px`;
       menu.style.left = `${Math.round(left)}px`;
     }

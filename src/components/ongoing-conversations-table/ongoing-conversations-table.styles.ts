@@ -148,10 +148,11 @@ const table = css`
     content: '';
     width: 0.4rem;
     height: 0.4rem;
+    /* A down chevron (two borders turned 45°): physical sides on purpose, it points down either way. */
     border-right: 1.5px solid currentColor;
     border-bottom: 1.5px solid currentColor;
     transform: translateY(-0.1rem) rotate(45deg);
-    margin-left: 0.125rem;
+    margin-inline-start: 0.125rem;
   }
 
   details[open] > summary {
@@ -180,7 +181,7 @@ const table = css`
   .panel {
     position: absolute;
     top: calc(100% + 4px);
-    left: 0;
+    inset-inline-start: 0;
     z-index: 10;
     margin: 0;
     min-width: 13rem;
@@ -194,8 +195,8 @@ const table = css`
   }
 
   .views .panel {
-    left: auto;
-    right: 0;
+    inset-inline-start: auto;
+    inset-inline-end: 0;
     min-width: 17rem;
   }
 
@@ -342,12 +343,12 @@ const table = css`
     gap: 0.75rem;
     padding: 0.45rem 0.75rem;
     border-bottom: 1px solid var(--_border);
-    border-left: 4px solid var(--_warning);
+    border-inline-start: 4px solid var(--_warning);
     background: color-mix(in srgb, var(--_warning) 12%, var(--_bg));
   }
 
   .banner.danger {
-    border-left-color: var(--_danger);
+    border-inline-start-color: var(--_danger);
     background: color-mix(in srgb, var(--_danger) 10%, var(--_bg));
   }
 
@@ -484,8 +485,7 @@ const table = css`
   .skeleton {
     position: absolute;
     top: 0;
-    left: 0;
-    right: 0;
+    inset-inline: 0;
     height: var(--_row-height);
     background: var(--_bg);
     border-bottom: 1px solid var(--_border);
