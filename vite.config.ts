@@ -5,7 +5,8 @@
  *   wrappers, react and @lit/react) to the host's bundler;
  * - `vite build --mode iife`: one self-contained script-tag bundle that registers every element.
  */
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
 import { fileURLToPath } from 'node:url';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -37,8 +38,13 @@ export default defineConfig(({ command, mode }) => {
       build: { outDir: here('./dist/demo'), emptyOutDir: true },
     };
   }
+  // Both library builds minify the static text of Lit templates (scripts/minify-literals.mjs).
+  const plugins = [minifyLiteralsPlugin()];
   if (mode === 'iife') {
     return {
+      plugins,
+      // RxJS's ES2015 build: classes instead of ES5 functions and no tslib helpers.
+      resolve: { conditions: ['es2015', ...defaultClientConditions] },
       publicDir: false,
       build: {
         outDir: 'dist',
@@ -54,6 +60,7 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
+    plugins,
     publicDir: false,
     build: {
       outDir: 'dist',

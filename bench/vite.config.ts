@@ -1,7 +1,8 @@
 /** Production build of the benchmark pages: one HTML page per contender. */
-import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from '../scripts/minify-literals.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pages = readdirSync(root).filter((f) => f.endsWith('.html'));
@@ -11,6 +12,9 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
+  // Built as the library ships: template literals minified, RxJS's ES2015 build.
+  plugins: [minifyLiteralsPlugin()],
+  resolve: { conditions: ['es2015', ...defaultClientConditions] },
   build: {
     outDir: fileURLToPath(new URL('../dist/bench', import.meta.url)),
     emptyOutDir: true,

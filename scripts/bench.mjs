@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import os from 'node:os';
 import { launchChromium } from './browser.mjs';
+import { minifyLiterals } from './minify-literals.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -198,6 +199,8 @@ const core = await esbuild.build({
   write: false,
   logLevel: 'error',
   tsconfig: 'tsconfig.json',
+  // As the library builds: RxJS's ES2015 build, template literals minified (vite.config.ts).
+  conditions: ['es2015'],
   plugins: [
     {
       name: 'leave-out-adapters',
@@ -205,6 +208,10 @@ const core = await esbuild.build({
         build.onResolve({ filter: /adapters\/(simulator|rest)\// }, (args) => ({
           path: args.path,
           external: true,
+        }));
+        build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({
+          contents: minifyLiterals(await readFile(args.path, 'utf8'), args.path),
+          loader: 'ts',
         }));
       },
     },
