@@ -46,6 +46,7 @@ class BenchAdapter implements BackendAdapter {
   unmonitor = this.ok;
   join = this.ok;
   leave = this.ok;
+  whisper = this.ok;
   transcript(): Observable<TranscriptEvent> {
     return new Observable();
   }

@@ -13,7 +13,10 @@
  *   is reported to the supervisor as `unavailable`.
  * - A command carries an `idempotencyKey`: the same key twice must not apply the command twice.
  * - A command carries `expectedVersion`, the conversation version the supervisor acted on; answer
- *   `conflict` when the conversation has moved on in a way that matters.
+ *   `conflict` when the conversation has moved on in a way that matters, with the conversation as it
+ *   is now in `error.current` when you can (the console then says who changed it and what changed).
+ * - Set `lastChange` on conversations when you know who changed them; silent monitoring is never
+ *   visible to participants and is not a change.
  */
 import type { Observable } from 'rxjs';
 import type {
@@ -28,7 +31,13 @@ import type {
 
 /** Everything the supervisor sees, at one moment. */
 export interface CentreSnapshot {
+  /** The signed-in supervisor. */
   readonly supervisor: Supervisor;
+  /**
+   * The centre's supervisors, the signed-in one included, so the console can name who else is
+   * monitoring or acting on a conversation. Optional: a backend that does not know them omits it.
+   */
+  readonly supervisors?: readonly Supervisor[];
   readonly settings: SupervisorSettings;
   /** Ongoing conversations (closed ones may be omitted). */
   readonly conversations: readonly Conversation[];
@@ -46,6 +55,10 @@ export type CentreChange =
   | { readonly type: 'queue'; readonly queue: Queue }
   | { readonly type: 'queue-removed'; readonly id: string }
   | { readonly type: 'settings'; readonly settings: SupervisorSettings }
+  /** A supervisor came on shift or changed (e.g. their name); keyed by id. */
+  | { readonly type: 'supervisor'; readonly supervisor: Supervisor }
+  /** A supervisor left the centre (their ids in `monitoredBy` etc. are shown by id from then on). */
+  | { readonly type: 'supervisor-removed'; readonly id: string }
   /** A transfer the supervisor asked for was answered by its target. */
   | {
       readonly type: 'transfer-resolved';
@@ -90,6 +103,16 @@ export interface TransferCommand extends CommandBase {
   readonly target: TargetRef;
 }
 
+/**
+ * A whisper: a private message to the conversation's representative that the customer never sees
+ * (a transcript message with `author: 'supervisor'` and `visibility: 'representatives'`). Only while
+ * the supervisor monitors a messaging conversation (see `canWhisper`); idempotent like every command.
+ */
+export interface WhisperCommand extends CommandBase {
+  /** The message, plain text (trimmed; 1 … `WHISPER_MAX_LENGTH` characters). */
+  readonly text: string;
+}
+
 /** Commands with no more than the base fields: force close, monitor, stop monitoring, join, leave. */
 export type SimpleCommand = CommandBase;
 
@@ -125,10 +148,15 @@ export interface BackendAdapter {
   join(command: SimpleCommand): Promise<CommandResult>;
   /** Leaves a joined conversation (monitoring goes on). */
   leave(command: SimpleCommand): Promise<CommandResult>;
+  /**
+   * Sends a private message only the representative sees (never the customer) on a monitored
+   * messaging conversation. Refused like any command (`invalid` with the rule's reason, `conflict`).
+   */
+  whisper(command: WhisperCommand): Promise<CommandResult>;
   /** The transcript of a conversation: snapshot, then live messages, until unsubscribed. */
   transcript(conversationId: string): Observable<TranscriptEvent>;
 }
 
 /** The command names of the adapter, for tables of commands (fault injection, logs). */
 export type CommandName =
-  'assign' | 'transfer' | 'forceClose' | 'monitor' | 'unmonitor' | 'join' | 'leave';
+  'assign' | 'transfer' | 'forceClose' | 'monitor' | 'unmonitor' | 'join' | 'leave' | 'whisper';

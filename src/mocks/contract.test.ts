@@ -19,6 +19,7 @@ import {
   recorder,
   transferTarget,
   until,
+  whisperable,
   type Harness,
 } from '../../test/fixtures/rest.js';
 
@@ -177,6 +178,7 @@ const COMMAND_PATH: Record<CommandName, string> = {
   unmonitor: '/conversations/{conversationId}/unmonitor',
   join: '/conversations/{conversationId}/join',
   leave: '/conversations/{conversationId}/leave',
+  whisper: '/conversations/{conversationId}/whisper',
 };
 
 const url = (path: string, id = '') =>
@@ -230,6 +232,14 @@ async function acceptedCommand(h: Harness, name: CommandName): Promise<{ id: str
       await raw('join', c);
       return { id: c.id, body: { expectedVersion: sim.getConversation(c.id)!.version } };
     }
+    case 'whisper': {
+      const c = whisperable(sim);
+      await raw('monitor', c);
+      return {
+        id: c.id,
+        body: { expectedVersion: sim.getConversation(c.id)!.version, text: 'Offer the refund.' },
+      };
+    }
   }
 }
 
@@ -259,6 +269,8 @@ async function refusedCommand(h: Harness, name: CommandName): Promise<{ id: stri
       return { id: active.id, body: { expectedVersion: active.version } };
     case 'monitor': // open: not monitorable
       return { id: open.id, body: { expectedVersion: open.version } };
+    case 'whisper': // not monitoring it
+      return { id: active.id, body: { expectedVersion: active.version, text: 'Hello' } };
     case 'unmonitor':
       // Never refused by a rule (stopping is always allowed): the centre's own fault switch refuses it.
       sim.setFaults({ commandError: { kind: 'invalid', commands: ['unmonitor'], remaining: 1 } });
@@ -373,6 +385,7 @@ describe('HTTP contract: api/openapi.json ↔ MSW mock ↔ RestAdapter', functio
                   target: { type: 'queue', id: 'q' },
                   overridePresence: false,
                   overrideCapacity: false,
+                  text: 'Hello',
                 },
               })),
               '409': fault(name, 'conflict', ok),
@@ -448,6 +461,29 @@ describe('HTTP contract: api/openapi.json ↔ MSW mock ↔ RestAdapter', functio
     expect((stale.body as Json).currentVersion).to.equal(
       h.simulator.getConversation(c.id)!.version,
     );
+    // The conversation as it is now, with who changed it, so the client can say what changed.
+    const now = (stale.body as { conversation?: Conversation }).conversation;
+    expect(now?.queueId).to.equal(queue.id);
+    expect(now?.lastChange?.by).to.deep.equal({
+      type: 'supervisor',
+      id: h.simulator.supervisor.id,
+    });
+    expect(now?.lastChange?.action).to.equal('assign');
+  });
+
+  it('the snapshot names the supervisors and a whisper lands only as a representatives message', async () => {
+    h = await harness({ connect: false });
+    const snap = await call('GET', '/api/snapshot');
+    const names = (snap.body as { supervisors?: { id: string }[] }).supervisors?.map((s) => s.id);
+    expect(names).to.include(h.simulator.supervisor.id);
+    expect(names!.length).to.be.greaterThan(1);
+    const { id, body } = await acceptedCommand(h, 'whisper');
+    const answer = await call('POST', url(COMMAND_PATH.whisper, id), { body });
+    expect(answer.status).to.equal(200);
+    const whispers = h.simulator.transcriptMessages(id).filter((m) => m.author === 'supervisor');
+    expect(whispers.map((m) => [m.text, m.visibility])).to.deep.equal([
+      ['Offer the refund.', 'representatives'],
+    ]);
   });
 
   it('a repeated Idempotency-Key is answered with the first answer, marked replayed, applied once', async () => {

@@ -25,6 +25,7 @@ export const MOCK_ENDPOINTS: readonly MockEndpoint[] = [
   'unmonitor',
   'join',
   'leave',
+  'whisper',
   'snapshot',
   'events',
   'transcript',

@@ -28,6 +28,7 @@ import type {
   TargetRef,
   TranscriptEvent,
   TransferCommand,
+  WhisperCommand,
 } from '../adapters/backend-adapter.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_STATUS, problemFromError } from '../adapters/rest/problem.js';
 import { formatSseEvent } from '../adapters/rest/sse-parser.js';
@@ -59,6 +60,7 @@ const ACTIONS: Readonly<Record<string, CommandName>> = {
   unmonitor: 'unmonitor',
   join: 'join',
   leave: 'leave',
+  whisper: 'whisper',
 };
 
 const SSE_HEADERS = {
@@ -413,6 +415,8 @@ export class MockBackend {
         return s.join(command);
       case 'leave':
         return s.leave(command);
+      case 'whisper':
+        return s.whisper(command as WhisperCommand);
     }
   }
 
@@ -515,10 +519,15 @@ export class MockBackend {
       case 'forbidden':
         return problem(commandError('forbidden', fault.message));
       case 'conflict': {
-        const current = conversationId
-          ? this.simulator.getConversation(conversationId)?.version
+        const conversation = conversationId
+          ? this.simulator.getConversation(conversationId)
           : undefined;
-        return problem(commandError('conflict', fault.message, { currentVersion: current ?? 0 }));
+        return problem(
+          commandError('conflict', fault.message, {
+            currentVersion: conversation?.version ?? 0,
+            ...(conversation ? { current: conversation } : {}),
+          }),
+        );
       }
       case 'timeout':
         await delay(fault.hangMs ?? 30_000);
@@ -592,13 +601,17 @@ function parseCommand(
   conversationId: string,
   idempotencyKey: string,
   body: unknown,
-): CommandBase | AssignCommand | TransferCommand | string {
+): CommandBase | AssignCommand | TransferCommand | WhisperCommand | string {
   if (!isObj(body)) return 'The body is not a JSON object.';
   const expectedVersion = body.expectedVersion;
   if (typeof expectedVersion !== 'number' || !Number.isSafeInteger(expectedVersion)) {
     return 'expectedVersion must be an integer.';
   }
   const base: CommandBase = { conversationId, expectedVersion, idempotencyKey };
+  if (name === 'whisper') {
+    if (typeof body.text !== 'string') return 'text must be a string.';
+    return { ...base, text: body.text } satisfies WhisperCommand;
+  }
   if (name !== 'assign' && name !== 'transfer') return base;
   const target = parseTarget(body.target);
   if (!target) return 'target must be { type: "representative" | "queue", id }.';

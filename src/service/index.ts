@@ -4,3 +4,4 @@ export * from './outcomes.js';
 export * from './state.js';
 export * from './validate.js';
 export * from './bulk.js';
+export * from './conflict.js';

@@ -5,6 +5,7 @@
  */
 import type { CommandName, TargetRef } from '../adapters/backend-adapter.js';
 import type { CommandError } from '../domain/index.js';
+import type { ConflictReport } from './conflict.js';
 
 /** The life of one command: refused by the rules, pending, then succeeded or failed. */
 export type OutcomeStatus = 'refused' | 'pending' | 'succeeded' | 'failed';
@@ -19,6 +20,11 @@ export interface CommandOutcome {
   readonly target?: TargetRef;
   /** Set when `status` is `refused` or `failed`. */
   readonly error?: CommandError;
+  /**
+   * Set when the command failed as a `conflict`: who changed the conversation since the supervisor
+   * looked, and what changed ("changed by NAME: here is what changed").
+   */
+  readonly conflict?: ConflictReport;
   /** Epoch milliseconds. */
   readonly at: number;
 }

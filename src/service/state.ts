@@ -62,6 +62,11 @@ export interface SupervisorState {
   readonly connection: ConnectionState;
   /** `null` until the first snapshot. */
   readonly supervisor: Supervisor | null;
+  /**
+   * The centre's supervisors by id, the signed-in one included (names for who-else-is-here and
+   * "changed by NAME"). Only the signed-in one when the backend does not send them.
+   */
+  readonly supervisors: ReadonlyMap<string, Supervisor>;
   readonly settings: SupervisorSettings;
   /** Conversations as the backend last confirmed them (closed ones only while they leave the view). */
   readonly conversations: ReadonlyMap<string, Conversation>;
@@ -88,6 +93,7 @@ export const SETTINGS_UNKNOWN: SupervisorSettings = {
 export const INITIAL_STATE: SupervisorState = {
   connection: { status: 'connecting', lastUpdateAt: null, message: null, problems: [] },
   supervisor: null,
+  supervisors: new Map(),
   settings: SETTINGS_UNKNOWN,
   conversations: new Map(),
   representatives: new Map(),
@@ -137,10 +143,22 @@ export function applySnapshot(
     if (parsed.ok) queues.set(parsed.value.id, parsed.value);
     else problems.push(parsed.error);
   }
+  const me = supervisor.ok ? supervisor.value : state.supervisor;
+  const supervisors = new Map<string, Supervisor>();
+  // Optional in the contract: an absent list is not a problem, a malformed one is.
+  if (snapshot?.supervisors !== undefined) {
+    for (const raw of listOf(snapshot.supervisors, 'supervisors', problems)) {
+      const parsed = parseSupervisor(raw);
+      if (parsed.ok) supervisors.set(parsed.value.id, parsed.value);
+      else problems.push(parsed.error);
+    }
+  }
+  if (me && !supervisors.has(me.id)) supervisors.set(me.id, me);
   // A snapshot that lost the supervisor keeps the one we had rather than losing who we are.
   const next: SupervisorState = {
     ...state,
-    supervisor: supervisor.ok ? supervisor.value : state.supervisor,
+    supervisor: me,
+    supervisors,
     settings: settings.ok ? settings.value : state.settings,
     conversations,
     representatives,
@@ -203,6 +221,7 @@ export function applyChanges(
   let tombstones: Map<string, number> | null = null;
   let transfers: Map<string, TransferTracking> | null = null;
   let settings = state.settings;
+  let supervisors: Map<string, Supervisor> | null = null;
   const resolved: TransferTracking[] = [];
 
   const convs = () => (conversations ??= new Map(state.conversations));
@@ -297,6 +316,23 @@ export function applyChanges(
         else problems.push(parsed.error);
         break;
       }
+      case 'supervisor': {
+        const parsed = parseSupervisor(
+          (ch as Extract<CentreChange, { type: 'supervisor' }>).supervisor,
+        );
+        if (parsed.ok)
+          (supervisors ??= new Map(state.supervisors)).set(parsed.value.id, parsed.value);
+        else problems.push(parsed.error);
+        break;
+      }
+      case 'supervisor-removed': {
+        const { id } = ch as Extract<CentreChange, { type: 'supervisor-removed' }>;
+        // The signed-in supervisor stays named whatever the backend says.
+        if (id !== state.supervisor?.id && (supervisors ?? state.supervisors).has(id)) {
+          (supervisors ??= new Map(state.supervisors)).delete(id);
+        }
+        break;
+      }
       case 'transfer-resolved': {
         const r = ch as Extract<CentreChange, { type: 'transfer-resolved' }>;
         const tracked = (transfers ?? state.transfers).get(r.conversationId);
@@ -324,6 +360,7 @@ export function applyChanges(
     closing: closing ?? state.closing,
     tombstones: tombstones ?? state.tombstones,
     transfers: transfers ?? state.transfers,
+    supervisors: supervisors ?? state.supervisors,
     settings,
     connection: { ...state.connection, lastUpdateAt: now },
   };

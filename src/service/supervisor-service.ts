@@ -68,6 +68,13 @@ import {
   type TransferTracking,
 } from './state.js';
 import { parseMessage } from './validate.js';
+import { conflictReport } from './conflict.js';
+import {
+  canWhisper,
+  checkWhisperText,
+  whoElseIsHere,
+  type SupervisorPresence,
+} from '../domain/index.js';
 import { planBulk, type BulkAction, type BulkPlan } from '../domain/bulk.js';
 import { runBulkPlan, type BulkResult, type BulkRunOptions } from './bulk.js';
 
@@ -165,6 +172,8 @@ export class SupervisorService {
   readonly settings$: Observable<SupervisorSettings>;
   /** The signed-in supervisor (null until the first snapshot). */
   readonly supervisor$: Observable<Supervisor | null>;
+  /** The centre's supervisors by id, the signed-in one included (who-else-is-here names). */
+  readonly supervisors$: Observable<ReadonlyMap<string, Supervisor>>;
   /** Every representative and AI agent, by id. */
   readonly representatives$: Observable<ReadonlyMap<string, Representative>>;
   /** Every queue, by id. */
@@ -202,6 +211,7 @@ export class SupervisorService {
     this.connection$ = select((s) => s.connection);
     this.settings$ = select((s) => s.settings);
     this.supervisor$ = select((s) => s.supervisor);
+    this.supervisors$ = select((s) => s.supervisors);
     this.representatives$ = select((s) => s.representatives);
     this.queues$ = select((s) => s.queues);
     this.ruleContext$ = this.state$.pipe(
@@ -512,6 +522,47 @@ export class SupervisorService {
   }
 
   /**
+   * Whispers to the representative of a monitored messaging conversation: a private transcript
+   * message the customer never sees. Checked with `checkWhisperText` and `canWhisper` first (refused
+   * outcome otherwise); not optimistic (the message appears when the transcript brings it).
+   */
+  whisper(conversationId: string, text: string): Promise<CommandOutcome> {
+    const trimmed = typeof text === 'string' ? text.trim() : '';
+    return this.run(
+      'whisper',
+      conversationId,
+      undefined,
+      (ctx, c) => {
+        const ok = checkWhisperText(trimmed);
+        return ok.allowed ? canWhisper(ctx, c) : ok;
+      },
+      (c) => c,
+      (c, key) =>
+        this.adapter.whisper({
+          conversationId: c.id,
+          expectedVersion: c.version,
+          idempotencyKey: key,
+          text: trimmed,
+        }),
+    );
+  }
+
+  /** A supervisor's display name by id (the id itself when the centre did not name them). */
+  supervisorName(id: string): string {
+    return this.current().supervisors.get(id)?.name || id;
+  }
+
+  /**
+   * The other supervisors on a conversation now (joined, monitoring, or who made its last change),
+   * for the table and the monitor panel; empty for an unknown conversation.
+   */
+  whoElseIsHere(conversationId: string): SupervisorPresence[] {
+    const s = this.current();
+    const c = visibleConversation(s, conversationId);
+    return c ? whoElseIsHere(c, s.supervisor?.id ?? '', s.supervisors) : [];
+  }
+
+  /**
    * Can this failed command be sent again as it was? True after an `unavailable` or `rate-limited`
    * failure: the backend may or may not have applied it, so only the same idempotency key is safe.
    */
@@ -728,6 +779,16 @@ export class SupervisorService {
         ).state;
       }
       if (name === 'transfer') next = this.trackTransfer(next, conversation, target, result.ok);
+      // A conflict answer may carry the conversation as it is now: show it at once.
+      const current =
+        !result.ok && result.error.kind === 'conflict' ? result.error.current : undefined;
+      if (current) {
+        next = applyChanges(
+          next,
+          [{ type: 'conversation', conversation: current }],
+          this.now(),
+        ).state;
+      }
       return next;
     });
     if (result.ok) return this.finish({ ...base, status: 'succeeded', at: this.now() });
@@ -739,7 +800,18 @@ export class SupervisorService {
         this.retryable.delete(old);
       }
     }
-    return this.finish({ ...base, status: 'failed', error: result.error, at: this.now() });
+    // A stale action is explained, never applied blindly: who changed it and what changed since.
+    const conflict =
+      result.error.kind === 'conflict'
+        ? { conflict: conflictReport(conversation, result.error.current, this.current()) }
+        : {};
+    return this.finish({
+      ...base,
+      status: 'failed',
+      error: result.error,
+      ...conflict,
+      at: this.now(),
+    });
   }
 
   private finish(outcome: CommandOutcome): CommandOutcome {

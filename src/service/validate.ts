@@ -60,6 +60,9 @@ export function parseConversation(raw: unknown): Parsed<Conversation> {
   if (r.cost !== undefined && !isNum(r.cost)) {
     return fail('conversation', raw, 'cost is not a number');
   }
+  if (r.lastChange !== undefined && r.lastChange !== null && !isLastChange(r.lastChange)) {
+    return fail('conversation', raw, 'lastChange is malformed');
+  }
   const pending = r.pendingTransfer ?? null;
   if (pending !== null && (!isObj(pending) || !isStr(pending.fromRepresentativeId))) {
     return fail('conversation', raw, 'pendingTransfer is malformed');
@@ -95,6 +98,12 @@ export function parseConversation(raw: unknown): Parsed<Conversation> {
     pendingTransfer: pending as Conversation['pendingTransfer'],
   } satisfies Conversation;
   return { ok: true, value: conversation };
+}
+
+/** `{ by: { type, id }, action, at }`: an unknown actor type or action word passes (shown as sent). */
+function isLastChange(v: unknown): boolean {
+  if (!isObj(v) || !isObj(v.by)) return false;
+  return isStr(v.by.type) && isStrOrNull(v.by.id ?? null) && isStr(v.action) && isNum(v.at);
 }
 
 /** Checks a representative from a backend. */

@@ -21,6 +21,7 @@ import type {
   SimpleCommand,
   TranscriptEvent,
   TransferCommand,
+  WhisperCommand,
 } from '../../src/adapters/backend-adapter.js';
 import { SimulatedCentre, type SimulatorOptions } from '../../src/adapters/simulator/index.js';
 import type { AssignDialog } from '../../src/components/assign-dialog/assign-dialog.js';
@@ -65,6 +66,7 @@ class Interposer implements BackendAdapter {
   unmonitor = (c: SimpleCommand) => this.call('unmonitor', () => this.sim.unmonitor(c));
   join = (c: SimpleCommand) => this.call('join', () => this.sim.join(c));
   leave = (c: SimpleCommand) => this.call('leave', () => this.sim.leave(c));
+  whisper = (c: WhisperCommand) => this.call('whisper', () => this.sim.whisper(c));
 }
 
 interface World {
@@ -147,7 +149,9 @@ const simple = (w: World, id: string, key: string) => ({
   idempotencyKey: key,
 });
 
-const COMMANDS: Record<CommandName, (w: World) => Promise<Prepared>> = {
+// Whisper changes no conversation (it is a transcript message), so this table of conversation
+// states cannot observe it; its idempotency and refusals are tested in the simulator's tests.
+const COMMANDS: Record<Exclude<CommandName, 'whisper'>, (w: World) => Promise<Prepared>> = {
   async assign(w) {
     const c = pick(w.sim, canAssign, (x) => assignTarget(w.sim, x) !== undefined);
     const rep = assignTarget(w.sim, c)!;
@@ -227,7 +231,7 @@ const COMMANDS: Record<CommandName, (w: World) => Promise<Prepared>> = {
   },
 };
 
-const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+const COMMAND_NAMES = Object.keys(COMMANDS) as Exclude<CommandName, 'whisper'>[];
 
 /** One fault, applied to one command. */
 interface FaultRow {

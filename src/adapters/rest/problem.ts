@@ -1,7 +1,8 @@
 /**
  * Errors over HTTP: `application/problem+json` documents (RFC 9457) ↔ the adapter contract's
  * `CommandError`. One `type` per error kind (see api/openapi.json); `forbidden` carries the role
- * guidance, `conflict` the conversation's current version, `rate-limited` the exact wait.
+ * guidance, `conflict` the conversation's current version (and the conversation as it is now, when
+ * the server sends it), `rate-limited` the exact wait.
  * The REST adapter reads problems with `errorFromResponse`; the mock server writes them with
  * `problemFromError`, so both sides use the same table.
  */
@@ -11,8 +12,10 @@ import {
   isCommandErrorKind,
   type CommandError,
   type CommandErrorKind,
+  type Conversation,
   type RefusalReason,
 } from '../../domain/index.js';
+import { parseConversation } from '../../service/validate.js';
 
 /** The media type of problem documents. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -58,6 +61,8 @@ export interface ProblemDocument {
   readonly guidance?: string;
   /** `conflict`: the conversation's version now. */
   readonly currentVersion?: number;
+  /** `conflict` (optional): the conversation as it is now, so the client can say what changed. */
+  readonly conversation?: Conversation;
   /** `rate-limited` (and optionally `unavailable`): the exact wait in ms. */
   readonly retryAfterMs?: number;
   /** `invalid`: the domain rule's refusal reason. */
@@ -75,6 +80,7 @@ export function problemFromError(error: CommandError, status?: number): ProblemD
     kind,
     ...(kind === 'forbidden' ? { guidance: ROLE_GUIDANCE } : {}),
     ...(kind === 'conflict' ? { currentVersion: error.currentVersion ?? 0 } : {}),
+    ...(kind === 'conflict' && error.current ? { conversation: error.current } : {}),
     ...(error.retryAfterMs !== undefined && (kind === 'rate-limited' || kind === 'unavailable')
       ? { retryAfterMs: Math.max(0, Math.round(error.retryAfterMs)) }
       : kind === 'rate-limited'
@@ -148,9 +154,23 @@ export function errorFromProblem(
     if (!message) message = guidance;
     else if (!message.includes('Omnichannel API access')) message = `${message} ${guidance}`;
   }
-  const extra: { reason?: RefusalReason; currentVersion?: number; retryAfterMs?: number } = {};
+  const extra: {
+    reason?: RefusalReason;
+    currentVersion?: number;
+    current?: Conversation;
+    retryAfterMs?: number;
+  } = {};
   if (kind === 'conflict' && typeof problem.currentVersion === 'number') {
     extra.currentVersion = problem.currentVersion;
+  }
+  if (kind === 'conflict' && problem.conversation !== undefined) {
+    // Validated like any conversation from the backend; a malformed one is dropped (the stream
+    // still brings the truth), never passed on.
+    const parsed = parseConversation(problem.conversation);
+    if (parsed.ok) {
+      extra.current = parsed.value;
+      extra.currentVersion ??= parsed.value.version;
+    }
   }
   if (kind === 'invalid' && typeof problem.reason === 'string' && problem.reason !== '') {
     extra.reason = problem.reason as RefusalReason;

@@ -9,6 +9,7 @@ import {
   parseRetryAfter,
   problemFromError,
 } from './problem.js';
+import { conversation } from '../../../test/fixtures/domain.js';
 
 describe('problem+json ↔ CommandError', () => {
   const kinds = Object.keys(PROBLEM_TYPES) as CommandErrorKind[];
@@ -64,6 +65,27 @@ describe('problem+json ↔ CommandError', () => {
   it('keeps the domain refusal reason of an invalid command', () => {
     const doc = problemFromError(commandError('invalid', 'Needs Open.', { reason: 'status' }));
     expect(errorFromProblem(422, doc).reason).to.equal('status');
+  });
+
+  it('a conflict carries the conversation as it is now; a malformed one is dropped, not passed on', () => {
+    const current = conversation({
+      version: 7,
+      lastChange: { by: { type: 'supervisor', id: 'sup-2' }, action: 'assign', at: 5 },
+    });
+    const doc = problemFromError(
+      commandError('conflict', undefined, { currentVersion: 7, current }),
+    );
+    expect(doc.conversation).to.deep.equal(current);
+    const back = errorFromProblem(409, JSON.parse(JSON.stringify(doc)));
+    expect(back.current).to.deep.equal(current);
+    expect(back.currentVersion).to.equal(7);
+    const broken = errorFromProblem(409, { ...doc, conversation: { id: 'x' } });
+    expect(broken.current).to.equal(undefined);
+    expect(broken.currentVersion).to.equal(7);
+    // Without a conversation the document is as before.
+    expect(
+      problemFromError(commandError('conflict', undefined, { currentVersion: 3 })),
+    ).not.to.have.property('conversation');
   });
 });
 

@@ -29,6 +29,7 @@ import {
   transferTarget,
   truth,
   until,
+  whisperable,
   type Harness,
 } from '../../../test/fixtures/rest.js';
 import { reportCases } from '../../../test/reliability/corpus.js';
@@ -39,6 +40,8 @@ interface Prepared {
   run(): Promise<CommandOutcome>;
   /** Is the command's effect in the centre's true state? */
   applied(): boolean;
+  /** Versions an applied command adds to the conversation (default 1; a whisper changes none). */
+  readonly versionStep?: number;
 }
 
 /** How to set up and recognise each command. */
@@ -114,6 +117,20 @@ const COMMANDS: Record<CommandName, (h: Harness) => Promise<Prepared>> = {
       applied: () => !truth(h, c.id).monitoredBy.includes(me),
     };
   },
+  async whisper(h) {
+    const c = whisperable(h.simulator);
+    await succeed(h, h.service.monitor(c.id));
+    const text = `Whisper ${c.id}`;
+    return {
+      id: c.id,
+      run: () => h.service.whisper(c.id, text),
+      versionStep: 0,
+      applied: () =>
+        h.simulator
+          .transcriptMessages(c.id)
+          .some((m) => m.text === text && m.visibility === 'representatives'),
+    };
+  },
 };
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
@@ -127,6 +144,7 @@ const SEGMENT: Record<CommandName, string> = {
   unmonitor: 'unmonitor',
   join: 'join',
   leave: 'leave',
+  whisper: 'whisper',
 };
 
 async function succeed(h: Harness, outcome: Promise<CommandOutcome>): Promise<void> {
@@ -195,7 +213,7 @@ describe('RestAdapter over MSW', function () {
         const outcome = await prepared.run();
         expect(outcome.status, outcome.error?.message).to.equal('succeeded');
         expect(prepared.applied()).to.equal(true);
-        expect(truth(h, prepared.id).version).to.equal(before + 1);
+        expect(truth(h, prepared.id).version).to.equal(before + (prepared.versionStep ?? 1));
         const posts = h.requests(`/${SEGMENT[name]}`, 'POST');
         expect(posts).to.have.length(1);
         expect(posts[0]!.headers.get('Idempotency-Key')).to.equal(outcome.id);
@@ -203,6 +221,56 @@ describe('RestAdapter over MSW', function () {
         await inSync(h);
       });
     }
+
+    it('whisper: POSTs the trimmed text with the expected version and lands for representatives only', async () => {
+      h = await harness();
+      const c = whisperable(h.simulator);
+      await succeed(h, h.service.monitor(c.id));
+      const outcome = await h.service.whisper(c.id, '  Offer the <b>refund</b>  ');
+      expect(outcome.status, outcome.error?.message).to.equal('succeeded');
+      const [post] = h.requests('/whisper', 'POST');
+      expect(JSON.parse(post!.body ?? 'null')).to.deep.equal({
+        expectedVersion: truth(h, c.id).version,
+        text: 'Offer the <b>refund</b>',
+      });
+      const whisper = h.simulator.transcriptMessages(c.id).find((m) => m.author === 'supervisor');
+      expect(whisper?.visibility).to.equal('representatives');
+      expect(whisper?.text).to.equal('Offer the <b>refund</b>');
+    });
+
+    it('a stale command: 409 with the conversation now; the service says who changed it and what', async () => {
+      h = await harness();
+      const c = pick(h.simulator, canAssign);
+      const other = h.simulator.queues().find((q) => q.id !== c.queueId)!;
+      // Someone else moves it (straight to the centre) before the supervisor's command arrives.
+      const moved = await h.simulator.assign({
+        conversationId: c.id,
+        expectedVersion: c.version,
+        idempotencyKey: 'someone-else',
+        target: { type: 'queue', id: other.id },
+        overridePresence: false,
+        overrideCapacity: false,
+      });
+      expect(moved.ok).to.equal(true);
+      // The service still holds the old version: send straight through the adapter as it would.
+      const result = await h.adapter.assign({
+        conversationId: c.id,
+        expectedVersion: c.version,
+        idempotencyKey: 'stale',
+        target: { type: 'queue', id: other.id },
+        overridePresence: false,
+        overrideCapacity: false,
+      });
+      expect(result.ok).to.equal(false);
+      if (result.ok) return;
+      expect(result.error.kind).to.equal('conflict');
+      expect(result.error.current?.queueId).to.equal(other.id);
+      expect(result.error.current?.lastChange?.by).to.deep.equal({
+        type: 'supervisor',
+        id: h.simulator.supervisor.id,
+      });
+      expect(result.error.currentVersion).to.equal(truth(h, c.id).version);
+    });
 
     it('transfer: the target accepts and the supervisor sees it without refreshing', async () => {
       h = await harness();
@@ -374,7 +442,9 @@ describe('RestAdapter over MSW', function () {
 
             // The centre's true state: applied exactly once, or not at all.
             expect(prepared.applied()).to.equal(f.applied);
-            expect(truth(h, prepared.id).version).to.equal(before + (f.applied ? 1 : 0));
+            expect(truth(h, prepared.id).version).to.equal(
+              before + (f.applied ? (prepared.versionStep ?? 1) : 0),
+            );
 
             // Retries only where safe, always with the same key.
             const posts = h.requests(`/${SEGMENT[name]}`, 'POST');

@@ -39,6 +39,7 @@ import type {
   SimpleCommand,
   TranscriptEvent,
   TransferCommand,
+  WhisperCommand,
 } from '../backend-adapter.js';
 import { backoffDelay, seconds, sleep, type BackoffOptions } from './backoff.js';
 import { EventPosition } from './event-position.js';
@@ -98,6 +99,7 @@ const COMMAND_PATHS: Readonly<Record<CommandName, string>> = {
   unmonitor: 'unmonitor',
   join: 'join',
   leave: 'leave',
+  whisper: 'whisper',
 };
 
 /** A stream open this long has worked, even if it carried nothing: the backoff starts over. */
@@ -351,6 +353,13 @@ export class RestAdapter implements BackendAdapter {
 
   leave(command: SimpleCommand): Promise<CommandResult> {
     return this.simple('leave', command);
+  }
+
+  whisper(command: WhisperCommand): Promise<CommandResult> {
+    return this.command('whisper', command, {
+      expectedVersion: command.expectedVersion,
+      text: command.text,
+    });
   }
 
   private simple(name: CommandName, command: SimpleCommand): Promise<CommandResult> {

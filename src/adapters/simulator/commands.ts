@@ -14,7 +14,9 @@ import {
   canMonitor,
   canTransfer,
   canAssign,
+  canWhisper,
   checkAssignTarget,
+  checkWhisperText,
   checkTransferTarget,
   commandError,
 } from '../../domain/index.js';
@@ -32,9 +34,18 @@ import type {
   CommandResult,
   TargetRef,
   TransferCommand,
+  WhisperCommand,
 } from '../backend-adapter.js';
-import { appendSystem, ensureTranscript } from './transcripts.js';
-import { findConversation, ruleContext, updateConversation, type World } from './world.js';
+import { appendMessage, appendSystem, ensureTranscript } from './transcripts.js';
+import {
+  changedBy,
+  findConversation,
+  representativeActor,
+  ruleContext,
+  supervisorActor,
+  updateConversation,
+  type World,
+} from './world.js';
 
 /** What a command did: its answer and the changes to emit. */
 export interface CommandOutcome {
@@ -79,7 +90,8 @@ function precheck(
   if (!verdict.allowed && verdict.reason === 'switch-off') return refused(verdict);
   const relevant = world.relevantVersion.get(c.id) ?? c.version;
   if (command.expectedVersion < relevant) {
-    return fail(commandError('conflict', undefined, { currentVersion: c.version }));
+    // The conversation as it is now goes with the refusal: the client says who changed what.
+    return fail(commandError('conflict', undefined, { currentVersion: c.version, current: c }));
   }
   if (!verdict.allowed) return refused(verdict);
   return c;
@@ -96,6 +108,11 @@ function resolveTarget(world: World, ref: TargetRef): Target | CommandOutcome {
   return representative
     ? { type: 'representative', representative }
     : fail(commandError('not-found', `Representative "${ref.id}" does not exist.`));
+}
+
+/** The `lastChange` of a command by the signed-in supervisor. */
+function byMe(world: World, action: string): ReturnType<typeof changedBy> {
+  return changedBy(world, supervisorActor(world.supervisor.id), action);
 }
 
 function isOutcome(value: object): value is CommandOutcome {
@@ -118,6 +135,7 @@ export function assign({ world }: CommandContext, command: AssignCommand): Comma
     const changes = updateConversation(world, c.id, {
       queueId: target.queue.id,
       enteredQueueAt: now,
+      ...byMe(world, 'assign'),
     });
     appendSystem(world, c.id, `Moved to the ${target.queue.name} queue.`);
     return done(world, c.id, changes);
@@ -127,6 +145,7 @@ export function assign({ world }: CommandContext, command: AssignCommand): Comma
     status: 'active',
     representativeId: rep.id,
     acceptedAt: now,
+    ...byMe(world, 'assign'),
   });
   appendSystem(world, c.id, `${rep.name} joined the conversation.`);
   return done(world, c.id, changes);
@@ -156,6 +175,7 @@ export function transfer({ world }: CommandContext, command: TransferCommand): C
       enteredQueueAt: now,
       acceptedAt: null,
       pendingTransfer: null,
+      ...byMe(world, 'transfer'),
     });
     appendSystem(world, c.id, `Transferred to the ${target.queue.name} queue.`);
     const resolved: CentreChange = {
@@ -175,6 +195,7 @@ export function transfer({ world }: CommandContext, command: TransferCommand): C
       requestedAt: now,
       supervisorId: world.supervisor.id,
     },
+    ...byMe(world, 'transfer'),
   });
   return { ...done(world, c.id, changes), awaitsAnswer: true };
 }
@@ -199,8 +220,12 @@ export function answerTransfer(world: World, id: string, accept: boolean): Centr
         consultantIds: [...c.consultantIds.filter((r) => r !== to && r !== from), from],
         acceptedAt: now,
         pendingTransfer: null,
+        ...changedBy(world, representativeActor(to), 'transfer-answer'),
       })
-    : updateConversation(world, id, { pendingTransfer: null });
+    : updateConversation(world, id, {
+        pendingTransfer: null,
+        ...changedBy(world, representativeActor(to), 'transfer-answer'),
+      });
   if (accept) {
     const names = (rid: string): string => world.representatives.get(rid)?.name ?? rid;
     appendSystem(world, id, `${names(from)} transferred the conversation to ${names(to)}.`);
@@ -221,12 +246,19 @@ export function forceClose(ctx: CommandContext, command: CommandBase): CommandOu
   const c = precheck(world, command, canForceClose);
   if (isOutcome(c)) return c;
   ensureTranscript(world, ctx.seed, c.id);
-  const changes = updateConversation(world, c.id, { status: 'closed', pendingTransfer: null });
+  const changes = updateConversation(world, c.id, {
+    status: 'closed',
+    pendingTransfer: null,
+    ...byMe(world, 'forceClose'),
+  });
   appendSystem(world, c.id, `${world.supervisor.name} ended the conversation.`);
   return done(world, c.id, changes);
 }
 
-/** Monitor: silent. Only `monitoredBy` changes; no transcript line, nothing participants see. */
+/**
+ * Monitor: silent. Only `monitoredBy` (a supervisor-side field) changes; no transcript line, nothing
+ * participants see, and no `lastChange`: watching is not changing the conversation.
+ */
 export function monitor({ world }: CommandContext, command: CommandBase): CommandOutcome {
   const c = precheck(world, command, canMonitor);
   if (isOutcome(c)) return c;
@@ -257,6 +289,8 @@ export function unmonitor(ctx: CommandContext, command: CommandBase): CommandOut
   const changes = updateConversation(world, c.id, {
     monitoredBy: c.monitoredBy.filter((s) => s !== me),
     joinedBy: c.joinedBy.filter((s) => s !== me),
+    // Leaving is visible (a system line); stopping a silent watch is not a change of the conversation.
+    ...(joined ? byMe(world, 'leave') : {}),
   });
   if (joined) appendSystem(world, c.id, `${world.supervisor.name} left the conversation.`);
   return done(world, c.id, changes);
@@ -270,6 +304,7 @@ export function join(ctx: CommandContext, command: CommandBase): CommandOutcome 
   ensureTranscript(world, ctx.seed, c.id);
   const changes = updateConversation(world, c.id, {
     joinedBy: [...c.joinedBy, world.supervisor.id],
+    ...byMe(world, 'join'),
   });
   appendSystem(world, c.id, `${world.supervisor.name} joined the conversation.`);
   return done(world, c.id, changes);
@@ -284,7 +319,33 @@ export function leave(ctx: CommandContext, command: CommandBase): CommandOutcome
   if (c.status === 'closed') return done(world, c.id, []);
   ensureTranscript(world, ctx.seed, c.id);
   const me = world.supervisor.id;
-  const changes = updateConversation(world, c.id, { joinedBy: c.joinedBy.filter((s) => s !== me) });
+  const changes = updateConversation(world, c.id, {
+    joinedBy: c.joinedBy.filter((s) => s !== me),
+    ...byMe(world, 'leave'),
+  });
   appendSystem(world, c.id, `${world.supervisor.name} left the conversation.`);
   return done(world, c.id, changes);
+}
+
+/**
+ * Whisper: a private message to the representative, never the customer: a transcript message with
+ * `author: 'supervisor'` and `visibility: 'representatives'`. The conversation itself does not change
+ * (no version bump), so a whisper never makes another supervisor's action stale.
+ */
+export function whisper(ctx: CommandContext, command: WhisperCommand): CommandOutcome {
+  const { world } = ctx;
+  // Checked first: a malformed text is refused whatever the conversation's state.
+  const text = checkWhisperText(command.text);
+  if (!text.allowed) return refused(text);
+  const c = precheck(world, command, canWhisper);
+  if (isOutcome(c)) return c;
+  ensureTranscript(world, ctx.seed, c.id);
+  appendMessage(world, c.id, {
+    at: world.now(),
+    author: 'supervisor',
+    authorName: world.supervisor.name,
+    text: command.text.trim(),
+    visibility: 'representatives',
+  });
+  return done(world, c.id, []);
 }

@@ -17,7 +17,11 @@ import { chooseRepresentative } from './routing.js';
 import { PRESENCE_WEIGHTS, newConversation } from './seed-world.js';
 import { appendMessage, appendSystem } from './transcripts.js';
 import {
+  CUSTOMER,
+  SYSTEM,
   addConversation,
+  changedBy,
+  representativeActor,
   updateConversation,
   updateRepresentative,
   type OngoingStatus,
@@ -79,8 +83,12 @@ function isAgent(world: World, c: Conversation): boolean {
   );
 }
 
-function close(world: World, c: Conversation, line: string): CentreChange[] {
-  const changes = updateConversation(world, c.id, { status: 'closed' });
+function close(world: World, c: Conversation, line: string, byCustomer = false): CentreChange[] {
+  const by = byCustomer ? CUSTOMER : representativeActor(c.representativeId);
+  const changes = updateConversation(world, c.id, {
+    status: 'closed',
+    ...changedBy(world, by, 'close'),
+  });
   appendSystem(world, c.id, line);
   return changes;
 }
@@ -99,6 +107,7 @@ const handlers: Record<LifecycleEvent, (world: World, rng: Random) => CentreChan
       status: 'active',
       representativeId,
       acceptedAt: world.now(),
+      ...changedBy(world, SYSTEM, 'route'),
     });
     const name = world.representatives.get(representativeId)?.name ?? representativeId;
     appendSystem(world, c.id, `${name} joined the conversation.`);
@@ -107,17 +116,27 @@ const handlers: Record<LifecycleEvent, (world: World, rng: Random) => CentreChan
 
   abandon(world, rng) {
     const c = pickMovable(world, rng, 'open');
-    return c ? close(world, c, 'The customer left the conversation.') : [];
+    return c ? close(world, c, 'The customer left the conversation.', true) : [];
   },
 
   pause(world, rng) {
     const c = pickMovable(world, rng, 'active');
-    return c ? updateConversation(world, c.id, { status: 'waiting' }) : [];
+    return c
+      ? updateConversation(world, c.id, {
+          status: 'waiting',
+          ...changedBy(world, representativeActor(c.representativeId), 'pause'),
+        })
+      : [];
   },
 
   resume(world, rng) {
     const c = pickMovable(world, rng, 'waiting');
-    return c ? updateConversation(world, c.id, { status: 'active' }) : [];
+    return c
+      ? updateConversation(world, c.id, {
+          status: 'active',
+          ...changedBy(world, representativeActor(c.representativeId), 'resume'),
+        })
+      : [];
   },
 
   wrap(world, rng) {
@@ -125,7 +144,10 @@ const handlers: Record<LifecycleEvent, (world: World, rng: Random) => CentreChan
     if (!c) return [];
     // AI agents do no after-conversation work: their conversations close straight away.
     if (isAgent(world, c)) return close(world, c, 'The conversation was closed.');
-    return updateConversation(world, c.id, { status: 'wrap-up' });
+    return updateConversation(world, c.id, {
+      status: 'wrap-up',
+      ...changedBy(world, representativeActor(c.representativeId), 'wrap-up'),
+    });
   },
 
   close(world, rng) {
@@ -137,7 +159,10 @@ const handlers: Record<LifecycleEvent, (world: World, rng: Random) => CentreChan
     const c = pickMovable(world, rng, 'active');
     if (!c || c.mode !== 'text' || !isMessagingChannel(c.channel) || isAgent(world, c)) return [];
     const mode = rng.chance(0.7) ? 'voice' : 'video';
-    const changes = updateConversation(world, c.id, { mode });
+    const changes = updateConversation(world, c.id, {
+      mode,
+      ...changedBy(world, CUSTOMER, 'escalate'),
+    });
     appendSystem(world, c.id, `The customer switched to a ${mode} call.`);
     return changes;
   },
@@ -157,6 +182,7 @@ const handlers: Record<LifecycleEvent, (world: World, rng: Random) => CentreChan
     const changes = updateConversation(world, c.id, {
       sentiment,
       ...(messaging ? { lastCustomerMessageAt: now } : {}),
+      ...changedBy(world, CUSTOMER, 'message'),
     });
     appendMessage(world, c.id, {
       at: now,

@@ -119,3 +119,19 @@ export function customerLines(sentiment: Sentiment): readonly string[] {
   if (sentiment.endsWith('positive')) return CUSTOMER_LINES.positive;
   return CUSTOMER_LINES.neutral;
 }
+
+/** The other simulated supervisors' names (who-else-is-here). */
+const SUPERVISOR_NAMES = [
+  'Priya Lead',
+  'Marcus Floor',
+  'Ines Quality',
+  'Tomás Shift',
+  'Yuki Coach',
+] as const;
+
+/** The n-th other supervisor's name (0-based; numbered beyond the list). */
+export function otherSupervisorName(n: number): string {
+  const base = SUPERVISOR_NAMES[n % SUPERVISOR_NAMES.length] ?? 'Supervisor';
+  const round = Math.floor(n / SUPERVISOR_NAMES.length);
+  return round === 0 ? base : `${base} ${round + 1}`;
+}

@@ -50,6 +50,13 @@ export interface SimulatorOptions {
   readonly transcriptIntervalMs?: DurationRange;
   /** Faults active from the start (see `setFaults`). Default none. */
   readonly faults?: Partial<SimulatorFaults>;
+  /**
+   * Other supervisors of the centre who now and then monitor, join, leave and assign, so
+   * who-else-is-here shows live data. 0 turns them off. Default 3.
+   */
+  readonly otherSupervisors?: number;
+  /** How often, per second, one of the other supervisors does something. Default 0.3. */
+  readonly supervisorActionsPerSecond?: number;
 }
 
 /** Options with every default filled in. */
@@ -69,6 +76,8 @@ export interface ResolvedOptions {
   readonly supervisorTakesConversations: boolean;
   readonly reconnectDelayMs: number;
   readonly transcriptIntervalMs: DurationRange;
+  readonly otherSupervisors: number;
+  readonly supervisorActionsPerSecond: number;
 }
 
 /** The default supervisor. */
@@ -108,6 +117,8 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     supervisorTakesConversations: options.supervisorTakesConversations ?? true,
     reconnectDelayMs: options.reconnectDelayMs ?? 2000,
     transcriptIntervalMs: options.transcriptIntervalMs ?? [2000, 6000],
+    otherSupervisors: count(options.otherSupervisors, 3),
+    supervisorActionsPerSecond: Math.max(0, options.supervisorActionsPerSecond ?? 0.3),
   };
 }
 

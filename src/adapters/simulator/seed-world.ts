@@ -12,11 +12,13 @@ import type {
   Queue,
   Representative,
   Sentiment,
+  Supervisor,
 } from '../../domain/index.js';
 import {
   CUSTOM_PRESENCES,
   aiAgentName,
   customerName,
+  otherSupervisorName,
   queueName,
   representativeName,
   subjectsFor,
@@ -211,8 +213,18 @@ export function seedWorld(options: ResolvedOptions, rng: Random): World {
   const humansByQueue = new Map<string, string[]>(queues.map((q) => [q.id, []]));
   for (const rep of humans) for (const q of rep.queueIds) humansByQueue.get(q)?.push(rep.id);
 
+  // Other supervisors: fixed names, no random draws (the seeded world stays as it was).
+  const supervisors = new Map<string, Supervisor>([[supervisor.id, supervisor]]);
+  for (let i = 0; i < options.otherSupervisors; i++) {
+    const id = `sup-sim-${i + 1}`;
+    if (!supervisors.has(id)) supervisors.set(id, { id, name: otherSupervisorName(i) });
+  }
+
   const world: World = {
     supervisor,
+    supervisors,
+    otherSupervisorIds: [...supervisors.keys()].filter((id) => id !== supervisor.id),
+    watching: new Map(),
     settings: options.settings,
     queues,
     queueById: new Map(queues.map((q) => [q.id, q])),

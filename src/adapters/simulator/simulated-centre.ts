@@ -31,6 +31,7 @@ import type {
   SimpleCommand,
   TranscriptEvent,
   TransferCommand,
+  WhisperCommand,
 } from '../backend-adapter.js';
 import * as commands from './commands.js';
 import type { CommandContext, CommandOutcome } from './commands.js';
@@ -54,6 +55,7 @@ import {
 } from './options.js';
 import { Random } from './random.js';
 import { seedWorld } from './seed-world.js';
+import { supervise } from './supervise.js';
 import { ensureTranscript, liveMessage } from './transcripts.js';
 import { Work } from './work.js';
 import { findConversation, type World } from './world.js';
@@ -91,6 +93,9 @@ export class SimulatedCentre implements BackendAdapter {
   private readonly commandRng: Random;
   private readonly transcriptRng: Random;
   private readonly faultRng: Random;
+  private readonly supervisorRng: Random;
+  /** Fractional other-supervisor actions owed (see `supervisorActionsPerSecond`). */
+  private supervisorBudget = 0;
 
   private rate: number;
   private budget = 0;
@@ -112,6 +117,7 @@ export class SimulatedCentre implements BackendAdapter {
     this.commandRng = Random.derive(seed, 'commands');
     this.transcriptRng = Random.derive(seed, 'transcripts');
     this.faultRng = Random.derive(seed, 'faults');
+    this.supervisorRng = Random.derive(seed, 'supervisors');
     this.work = new Work(scheduler);
     this.rate = this.options.changesPerSecond;
     this.world = seedWorld(this.options, this.rng);
@@ -145,6 +151,7 @@ export class SimulatedCentre implements BackendAdapter {
     const { world } = this;
     return {
       supervisor: world.supervisor,
+      supervisors: [...world.supervisors.values()],
       settings: world.settings,
       conversations: [...world.conversations.values()],
       representatives: [...world.representatives.values()],
@@ -191,6 +198,15 @@ export class SimulatedCentre implements BackendAdapter {
       this.budget -= changes.length;
     }
     if (this.budget > 1) this.budget = 1;
+    // The other supervisors act on their own random stream (the lifecycle's draws stay as they were),
+    // and rest when the lifecycle does: a rate of 0 freezes the whole centre.
+    if (this.rate > 0) {
+      this.supervisorBudget += (this.options.supervisorActionsPerSecond * TICK_MS) / 1000;
+      while (this.supervisorBudget >= 1) {
+        this.supervisorBudget -= 1;
+        for (const change of supervise(this.world, this.supervisorRng)) batch.push(change);
+      }
+    }
     this.publish(batch);
   }
 
@@ -254,6 +270,11 @@ export class SimulatedCentre implements BackendAdapter {
     return this.world.supervisor;
   }
 
+  /** Every supervisor of the centre, the signed-in one first. */
+  get supervisors(): readonly Supervisor[] {
+    return [...this.world.supervisors.values()];
+  }
+
   // ── Faults ─────────────────────────────────────────────────────────────────────────────────────
 
   /** Switches faults on or off (any subset; the rest stay as they are). */
@@ -301,6 +322,11 @@ export class SimulatedCentre implements BackendAdapter {
   /** Leaves a joined conversation (monitoring goes on). */
   leave(command: SimpleCommand): Promise<CommandResult> {
     return this.run('leave', command, commands.leave);
+  }
+
+  /** Whispers to the representative: a `representatives`-only transcript message. */
+  whisper(command: WhisperCommand): Promise<CommandResult> {
+    return this.run('whisper', command, commands.whisper);
   }
 
   private latency(): number {

@@ -6,7 +6,10 @@
  */
 import { costOf } from '../../domain/index.js';
 import type {
+  ActorRef,
+  ChangeAction,
   Conversation,
+  LastChange,
   ConversationStatus,
   Queue,
   Representative,
@@ -30,6 +33,12 @@ export const CLOSED_MEMORY = 1000;
 /** The backend's state. Mutable on purpose: it is private to the simulator and changed in place. */
 export interface World {
   readonly supervisor: Supervisor;
+  /** Every supervisor of the centre, the signed-in one first (who-else-is-here names them). */
+  readonly supervisors: ReadonlyMap<string, Supervisor>;
+  /** The simulated other supervisors (not the signed-in one), whose activity `supervise` draws. */
+  readonly otherSupervisorIds: readonly string[];
+  /** Per other supervisor: the conversations they monitor (see `supervise.ts`). */
+  readonly watching: Map<string, string[]>;
   settings: SupervisorSettings;
   readonly queues: readonly Queue[];
   readonly queueById: ReadonlyMap<string, Queue>;
@@ -77,6 +86,29 @@ export const RELEVANT_FIELDS = [
 
 function relevantChanged(prev: Conversation, next: Conversation): boolean {
   return RELEVANT_FIELDS.some((field) => prev[field] !== next[field]);
+}
+
+/** A `lastChange` patch: who did it, what, now. Spread it into `updateConversation`'s patch. */
+export function changedBy(
+  world: World,
+  by: ActorRef,
+  action: ChangeAction,
+): { readonly lastChange: LastChange } {
+  return { lastChange: { by, action, at: world.now() } };
+}
+
+/** The actors the simulator's changes name. */
+export const SYSTEM: ActorRef = Object.freeze({ type: 'system', id: null });
+export const CUSTOMER: ActorRef = Object.freeze({ type: 'customer', id: null });
+
+/** A representative as the actor of a change (the system when nobody is assigned). */
+export function representativeActor(id: string | null): ActorRef {
+  return id === null ? SYSTEM : { type: 'representative', id };
+}
+
+/** A supervisor as the actor of a change. */
+export function supervisorActor(id: string): ActorRef {
+  return { type: 'supervisor', id };
 }
 
 /** The rule context the domain functions need, read from the world. */

@@ -55,6 +55,7 @@ const COMMAND_LABELS: Record<CommandName, () => string> = {
   unmonitor: () => msg('Stop monitoring'),
   join: () => msg('Join'),
   leave: () => msg('Leave'),
+  whisper: () => msg('Whisper'),
 };
 
 const CONNECTION_TEXT: Record<ConnectionState['status'], () => string> = {
