@@ -3,7 +3,7 @@
  * the version the supervisor acted on, so it can say who changed the conversation since and what
  * changed. Pure; the elements only render the report.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   describeConversationChanges,
   nameLookup,
@@ -72,4 +72,14 @@ export function conflictReport(
       : null,
     changes: current ? describeConversationChanges(actedOn, current, nameLookup(state)) : [],
   };
+}
+
+/**
+ * The report's headline: "Priya Lead changed this conversation since you looked." (or without a name
+ * when the backend did not say who). The changes follow as a list.
+ */
+export function describeConflict(report: ConflictReport): string {
+  if (!report.changedBy) return msg('This conversation changed since you looked.');
+  const name = report.changedBy.name;
+  return msg(str`${name} changed this conversation since you looked.`);
 }

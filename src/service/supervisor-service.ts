@@ -68,6 +68,7 @@ import {
   type TransferTracking,
 } from './state.js';
 import { parseMessage } from './validate.js';
+import { msg } from '@lit/localize';
 import { conflictReport } from './conflict.js';
 import {
   canWhisper,
@@ -538,12 +539,18 @@ export class SupervisorService {
       },
       (c) => c,
       (c, key) =>
-        this.adapter.whisper({
-          conversationId: c.id,
-          expectedVersion: c.version,
-          idempotencyKey: key,
-          text: trimmed,
-        }),
+        // A host adapter written before whispers existed: say so instead of "unreachable".
+        typeof this.adapter.whisper === 'function'
+          ? this.adapter.whisper({
+              conversationId: c.id,
+              expectedVersion: c.version,
+              idempotencyKey: key,
+              text: trimmed,
+            })
+          : Promise.resolve({
+              ok: false,
+              error: commandError('invalid', msg('This contact centre does not support whispers.')),
+            }),
     );
   }
 

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { VirtualTimeScheduler, type Subscription } from 'rxjs';
-import { SupervisorService } from './index.js';
+import { SupervisorService, describeConflict } from './index.js';
 import type { CommandOutcome, Outcome } from './outcomes.js';
 import { FakeAdapter, smallSnapshot } from '../../test/fixtures/fake-adapter.js';
 import { SUPERVISOR_ID, conversation } from '../../test/fixtures/domain.js';
@@ -179,6 +179,9 @@ describe('SupervisorService: supervisors, whisper, conflicts (#11)', () => {
       });
       expect(outcome.conflict?.actedOn.version).to.equal(1);
       expect(outcome.conflict?.current?.version).to.equal(4);
+      expect(describeConflict(outcome.conflict!)).to.equal(
+        'Priya Lead changed this conversation since you looked.',
+      );
       expect(outcome.conflict?.changes.map((c) => c.text)).to.deep.equal([
         'Status: Open → Active.',
         'Assigned to Omar Other.',
@@ -217,6 +220,30 @@ describe('SupervisorService: supervisors, whisper, conflicts (#11)', () => {
       const outcome = await pending;
       expect(outcome.conflict?.changedBy?.name).to.equal('Hana Human');
       expect(outcome.conflict?.changes.map((c) => c.field)).to.deep.equal(['status']);
+    });
+
+    it('unknown author: a headline without a name, and the changes from the store', async () => {
+      const { adapter, service } = setup();
+      const pending = service.monitor('active-chat');
+      adapter.last().answer({ ok: false, error: commandError('conflict') });
+      const outcome = await pending;
+      expect(outcome.conflict?.changedBy).to.equal(null);
+      expect(describeConflict(outcome.conflict!)).to.equal(
+        'This conversation changed since you looked.',
+      );
+      expect(outcome.conflict?.changes).to.deep.equal([]);
+    });
+
+    it('an adapter without whisper (written before it existed) is answered invalid, not unreachable', async () => {
+      const { adapter, service } = setup(
+        smallSnapshot({
+          conversations: [conversation({ id: 'active-chat', monitoredBy: [SUPERVISOR_ID] })],
+        }),
+      );
+      (adapter as { whisper?: unknown }).whisper = undefined;
+      const outcome = await service.whisper('active-chat', 'Hello');
+      expect([outcome.status, outcome.error?.kind]).to.deep.equal(['failed', 'invalid']);
+      expect(outcome.error?.message).to.include('does not support whispers');
     });
 
     it('other failures carry no conflict report', async () => {
