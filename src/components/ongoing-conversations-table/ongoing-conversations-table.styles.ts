@@ -489,7 +489,8 @@ const table = css`
     height: var(--_row-height);
     background: var(--_bg);
     border-bottom: 1px solid var(--_border);
-    contain: layout style;
+    /* Fixed size, own layout and paint: a row's change never lays out or repaints another. */
+    contain: strict;
   }
 
   .body-row:hover {

@@ -60,7 +60,8 @@ export function renderBanner(
 ): TemplateResult {
   let content: TemplateResult | typeof nothing = nothing;
   let tone = '';
-  if (connection && connection.lastUpdateAt !== null) {
+  if (connection && connection.lastUpdateAt !== null && connection.status !== 'live') {
+    // Formatted only when shown: while live, the time changes every frame and nobody reads it here.
     const at = formatClock(connection.lastUpdateAt);
     const since = ` ${msg(str`The list shows data from ${at}.`)}`;
     if (connection.status === 'reconnecting') {
