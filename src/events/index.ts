@@ -15,3 +15,7 @@ export * from './command-failed.js';
 export * from './monitor-close.js';
 export * from './representative-select.js';
 export * from './view-change.js';
+export * from './selection-change.js';
+export * from './bulk-request.js';
+export * from './bulk-run-request.js';
+export * from './bulk-completed.js';

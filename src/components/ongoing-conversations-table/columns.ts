@@ -34,7 +34,9 @@ export type ColumnId =
   | 'handle'
   | 'sentiment'
   | 'monitoring'
-  | 'actions';
+  | 'actions'
+  /** The leading checkbox column of a `selectable` table (see `selection-bar.ts`). */
+  | 'select';
 
 export interface Column {
   readonly id: ColumnId;
@@ -353,6 +355,7 @@ export function renderCell(column: ColumnId, c: Conversation, ctx: CellContext):
     case 'monitoring':
       return monitoringCell(c, ctx);
     case 'actions':
+    case 'select':
       return { content: '', title: '' };
   }
 }

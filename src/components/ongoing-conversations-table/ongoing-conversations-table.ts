@@ -19,6 +19,8 @@ import {
 } from '../../domain/index.js';
 import { ActionRequestEvent, type ConversationAction } from '../../events/action-request.js';
 import { ViewChangeEvent, type ViewChangeSource } from '../../events/view-change.js';
+import { BulkRequestEvent, type BulkActionKind } from '../../events/bulk-request.js';
+import { SelectionChangeEvent } from '../../events/selection-change.js';
 import { sharedClock } from '../../internal/clock.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { ConversationView, SupervisorService } from '../../service/supervisor-service.js';
@@ -48,6 +50,16 @@ import {
   rowActions,
 } from './row-actions.js';
 import { RowChangeTracker } from './row-changes.js';
+import { RowSelection } from './selection.js';
+import {
+  SELECT_COLUMN,
+  bulkActionsEnabled,
+  renderSelectCell,
+  renderSelectHeader,
+  renderSelectionBar,
+  selectionStyles,
+  type SelectionBarHandlers,
+} from './selection-bar.js';
 import {
   SavedViewStore,
   cleanViewName,
@@ -99,6 +111,15 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * Row shortcuts: **M** Monitor, **A** Assign, **T** Transfer, **Delete** (or Backspace) Force
  * close. In the menu: arrows, Home/End, Enter/Space, the same letters, Escape to close.
  *
+ * **Selection** (with `selectable`, when the admin has turned on assigning or force close): a leading
+ * checkbox column (its header selects every row shown, or none); the grid is `aria-multiselectable`
+ * and each row carries `aria-selected`. Space toggles the focused row (Enter still opens its menu);
+ * Shift+Space selects from the last toggled row to the focused one; Shift+ArrowUp/ArrowDown move and
+ * extend the selection; Ctrl+A (⌘A) selects every row shown; Escape clears the selection. The
+ * selection is kept by conversation id, so it survives live updates, sorting and scrolling; a
+ * conversation that leaves the rows shown (closed, filtered out) leaves the selection. While rows
+ * are selected, a bar offers the bulk actions that are on; picking one fires `sc-bulk-request`.
+ *
  * **Saved views** are kept in `localStorage` under `persist-key`; with `url-sync` the current view is
  * written to (and read from) the page URL's `url-param` parameter, so a link shares it.
  *
@@ -131,6 +152,9 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * @csspart error - The error state.
  * @csspart loading - The loading state (skeleton rows).
  * @csspart footer - The footer with the row count and key help.
+ * @csspart selection-bar - The bar shown while rows are selected (count, bulk actions, Clear).
+ * @csspart bulk-action - Each bulk action button of the selection bar.
+ * @csspart bulk-clear - The selection bar's "Clear selection" button.
  *
  * @cssprop [--sc-table-height=36rem] - Height of the element (the body scrolls inside it).
  * @cssprop [--sc-table-min-width=68rem] - Width under which the grid scrolls sideways.
@@ -158,13 +182,17 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  *   (`detail: { action, conversationId, conversation }`). Cancelable: `preventDefault()` vetoes it.
  * @fires {ViewChangeEvent} sc-view-change - The supervisor changed the filter or sort (`detail:
  *   { filter, sort, viewName, encoded, source }`). Not fired when the host sets `filter` or `sort`.
+ * @fires {SelectionChangeEvent} sc-selection-change - The row selection changed (`detail:
+ *   { selectedIds, source }`). Not fired when the host sets `selectedIds`.
+ * @fires {BulkRequestEvent} sc-bulk-request - The supervisor picked a bulk action in the selection
+ *   bar (`detail: { action, conversationIds }`). Cancelable: `preventDefault()` vetoes it.
  */
 @localized()
 export class OngoingConversationsTable
   extends LitElement
   implements GridKeyboardHost, ActionsMenuHost
 {
-  static override styles = styles;
+  static override styles = [...styles, selectionStyles];
 
   /** The data service; provided through `supervisorServiceContext` or set directly. */
   @consume({ context: supervisorServiceContext, subscribe: true })
@@ -208,6 +236,26 @@ export class OngoingConversationsTable
   @property({ reflect: true })
   theme?: 'light' | 'dark';
 
+  /**
+   * Rows can be selected for a bulk action (a leading checkbox column and a selection bar). Off by
+   * default, so a table embedded on its own keeps its columns; `<supervisor-console>` turns it on.
+   * Even on, selection is offered only while assigning or force close is switched on.
+   */
+  @property({ type: Boolean, reflect: true })
+  selectable = false;
+
+  /**
+   * The selected conversation ids, in the order they were selected (always a subset of the rows
+   * shown). Setting it replaces the selection (ids not shown are dropped at the next update) and
+   * fires no event.
+   */
+  get selectedIds(): readonly string[] {
+    return this.selection.list();
+  }
+  set selectedIds(ids: readonly string[]) {
+    if (this.selection.replace(ids ?? [])) this.requestUpdate();
+  }
+
   /** The search field's text (committed to `filter.text` after a short pause). */
   @state() private searchDraft = '';
   @state() private savedViews: SavedView[] = [];
@@ -248,6 +296,7 @@ export class OngoingConversationsTable
   private readonly menu = new ActionsMenuController(this);
   private readonly changes = new RowChangeTracker(1200);
   private readonly announcer = new LiveAnnouncer(() => this.liveEl);
+  private readonly selection = new RowSelection();
 
   private boundFilter?: ConversationFilter;
   private boundSort?: ConversationSort;
@@ -336,6 +385,11 @@ export class OngoingConversationsTable
     this.focusCell(this.keyboard.active);
   }
 
+  /** Unselects every row (fires no event: the host asked). */
+  clearSelection(): void {
+    if (this.selection.clear()) this.requestUpdate();
+  }
+
   // ----- lifecycle ----------------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -379,6 +433,7 @@ export class OngoingConversationsTable
     this.refreshTimeFilteredView();
     const view = this.view.value;
     if (view && this.service) this.changes.track(view, this.service.state.conversations);
+    this.pruneSelection();
     this.followActiveRow();
     if (this.menu.openFor && !this.findRow(this.menu.openFor)) {
       // The conversation left the view (closed, filtered out) while its menu was open.
@@ -444,6 +499,15 @@ export class OngoingConversationsTable
         this.toolbarHandlers,
       )}
       ${renderBanner(connection, this.retry)}
+      ${
+        this.selecting(rules)
+          ? renderSelectionBar(
+              this.selection.size,
+              bulkActionsEnabled(rules.settings),
+              this.selectionBarHandlers,
+            )
+          : nothing
+      }
       <div class="frame">
         <div
           part="grid"
@@ -454,6 +518,7 @@ export class OngoingConversationsTable
           aria-rowcount=${rows.length + 1}
           aria-colcount=${columns.length}
           aria-busy=${loading ? 'true' : 'false'}
+          aria-multiselectable=${ifDefined(this.selecting(rules) ? 'true' : undefined)}
           style=${styleProps({ '--_columns': `var(--sc-table-columns, ${gridTemplate(columns)})` })}
           @keydown=${this.onGridKeyDown}
           @focusin=${this.onGridFocusIn}
@@ -500,6 +565,10 @@ export class OngoingConversationsTable
         <div class="row header-row" part="header" role="row" aria-rowindex="1">
           ${columns.map((col, i) => {
             const active = this.keyboard.isActive(0, i);
+            if (col.id === 'select') {
+              const shown = this.rows.length;
+              return renderSelectHeader(this.selection.allState(shown), shown, i, active);
+            }
             const sorted = col.sortKey !== null && this.sort.key === col.sortKey;
             const direction = sorted ? this.sort.direction : null;
             const ariaSort =
@@ -602,17 +671,21 @@ export class OngoingConversationsTable
     const closing = c.status === 'closed';
     const classes = `row body-row${flash === null ? '' : ` flash-${flash}`}${closing ? ' closing' : ''}`;
     const parts = `row${closing ? ' row-closing' : ''}${flash === null ? '' : ' row-changed'}`;
+    const selectable = columns[0]?.id === 'select';
+    const selected = selectable && this.selection.has(c.id);
     return html`
       <div
         class=${classes}
         part=${parts}
         role="row"
         aria-rowindex=${index + 2}
+        aria-selected=${ifDefined(selectable ? String(selected) : undefined)}
         data-index=${index}
         style=${styleProps({ transform: `translateY(${index * rowHeight}px)` })}
       >
         ${columns.map((col, i) => {
           const active = this.keyboard.isActive(row, i);
+          if (col.id === 'select') return renderSelectCell(c, selected, row, i, active);
           if (col.id === 'actions') {
             return html`<div class="cell actions-cell" part="cell" role="gridcell">
               <button
@@ -693,7 +766,8 @@ export class OngoingConversationsTable
   }
 
   private columns(rules: RuleContext): readonly Column[] {
-    return anyActionEnabled(rules) ? [...DATA_COLUMNS, ACTIONS_COLUMN] : DATA_COLUMNS;
+    const data = anyActionEnabled(rules) ? [...DATA_COLUMNS, ACTIONS_COLUMN] : DATA_COLUMNS;
+    return this.selecting(rules) ? [SELECT_COLUMN, ...data] : data;
   }
 
   private get rows(): readonly Conversation[] {
@@ -728,7 +802,7 @@ export class OngoingConversationsTable
     const root = this.renderRoot as ShadowRoot;
     if (pos.row === 0) {
       const header = root.querySelector<HTMLElement>(`.head-cell[data-col="${pos.col}"]`);
-      return header?.querySelector<HTMLElement>('.sort') ?? header;
+      return header?.querySelector<HTMLElement>('.sort, .select-all') ?? header;
     }
     return root.querySelector<HTMLElement>(
       `.body-row [data-row="${pos.row}"][data-col="${pos.col}"]`,
@@ -760,6 +834,10 @@ export class OngoingConversationsTable
   // ----- grid events ----------------------------------------------------------------------------
 
   private readonly onGridKeyDown = (event: KeyboardEvent): void => {
+    if (this.selecting() && this.onSelectionKey(event)) {
+      event.preventDefault();
+      return;
+    }
     if (this.keyboard.onKeyDown(event)) {
       event.preventDefault();
       return;
@@ -810,6 +888,10 @@ export class OngoingConversationsTable
 
   private readonly onGridClick = (event: MouseEvent): void => {
     const target = event.target as HTMLElement;
+    if (target.matches('input.select-all, input.select-row')) {
+      this.onSelectClick(target as HTMLInputElement, event.shiftKey);
+      return;
+    }
     const sort = target.closest<HTMLElement>('button.sort');
     if (sort) {
       this.sortBy(sort.dataset.sort as SortKey);
@@ -856,6 +938,124 @@ export class OngoingConversationsTable
           : 'asc'
         : (column?.firstDirection ?? 'asc');
     this.changeView({ filter: this.filter, sort: { key, direction } }, 'user');
+  }
+
+  // ----- row selection --------------------------------------------------------------------------
+
+  /** Is selection offered: `selectable`, and assigning or force close is switched on. */
+  private selecting(rules: RuleContext = this.rules.value ?? EMPTY_RULES): boolean {
+    return this.selectable && bulkActionsEnabled(rules.settings).length > 0;
+  }
+
+  /** Keeps the selection a subset of the rows shown (and empty while selection is not offered). */
+  private pruneSelection(): void {
+    if (this.selection.size === 0 || !this.rules.value) return;
+    if (!this.selecting()) {
+      if (this.selection.clear()) this.selectionChanged('view');
+      return;
+    }
+    const view = this.view.value;
+    if (!view || this.failed) return;
+    if (this.selection.prune(view.rows)) this.selectionChanged('view');
+  }
+
+  private selectionChanged(source: 'user' | 'view'): void {
+    this.requestUpdate();
+    this.dispatchEvent(new SelectionChangeEvent({ selectedIds: this.selection.list(), source }));
+    if (source === 'user') this.announceSelection();
+  }
+
+  private announceSelection(): void {
+    const n = this.selection.size;
+    this.announce(
+      n === 0
+        ? msg('Selection cleared.')
+        : n === 1
+          ? msg('1 conversation selected.')
+          : msg(str`${formatCount(n)} conversations selected.`),
+    );
+  }
+
+  /**
+   * The selection keys (ARIA grid with selectable rows): Space toggles the focused row, Shift+Space
+   * selects from the anchor to it, Shift+ArrowUp/Down move and extend, Ctrl/⌘+A selects every row
+   * shown, Escape clears. Returns whether the key was handled.
+   */
+  private onSelectionKey(event: KeyboardEvent): boolean {
+    const { key } = event;
+    const mod = event.ctrlKey || event.metaKey;
+    const rows = this.rows;
+    if (mod && !event.altKey && !event.shiftKey && key.toLowerCase() === 'a') {
+      if (this.selection.selectAll(rows)) this.selectionChanged('user');
+      else this.announceSelection();
+      return true;
+    }
+    if (key === 'Escape' && !mod && !event.altKey) {
+      if (!this.selection.clear()) return false;
+      this.selectionChanged('user');
+      return true;
+    }
+    const row = this.keyboard.active.row;
+    const current = rows[row - 1];
+    if (row === 0 || !current || mod || event.altKey) return false;
+    if (key === ' ' && !(event.target as HTMLElement).matches('button')) {
+      if (event.shiftKey) this.selection.extendTo(rows, row - 1);
+      else this.selection.toggle(current.id);
+      this.selectionChanged('user');
+      return true;
+    }
+    if (event.shiftKey && (key === 'ArrowDown' || key === 'ArrowUp')) {
+      if (!this.keyboard.onKeyDown(event)) return false;
+      const to = this.keyboard.active.row;
+      if (to > 0) {
+        // No anchor yet (or it left the rows): the range starts at the row we moved from.
+        if (!rows.some((c) => c.id === this.selection.anchor)) this.selection.anchor = current.id;
+        if (this.selection.extendTo(rows, to - 1)) this.selectionChanged('user');
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** A click on a checkbox: the header's selects all or none, a row's toggles (Shift: extends). */
+  private onSelectClick(input: HTMLInputElement, shift: boolean): void {
+    const rows = this.rows;
+    if (input.classList.contains('select-all')) {
+      const changed =
+        this.selection.allState(rows.length) === 'all'
+          ? this.selection.clear()
+          : this.selection.selectAll(rows);
+      if (changed) this.selectionChanged('user');
+      else this.requestUpdate();
+      return;
+    }
+    const index = Number(input.closest<HTMLElement>('.body-row')?.dataset.index);
+    const c = rows[index];
+    if (!c) return;
+    if (shift) this.selection.extendTo(rows, index);
+    else this.selection.toggle(c.id);
+    this.selectionChanged('user');
+  }
+
+  private readonly selectionBarHandlers: SelectionBarHandlers = {
+    onBulk: (event) => {
+      this.requestBulk((event.currentTarget as HTMLElement).dataset.bulk as BulkActionKind);
+    },
+    onClear: () => {
+      if (this.selection.clear()) this.selectionChanged('user');
+      // The bar (and the focused button) goes away: focus goes back to the grid.
+      this.focusGrid();
+    },
+  };
+
+  /** The selection bar's one way to act: a cancelable request for the console. */
+  private requestBulk(action: BulkActionKind): void {
+    const ids = this.selection.list();
+    const enabled = bulkActionsEnabled((this.rules.value ?? EMPTY_RULES).settings);
+    if (ids.length === 0 || !enabled.includes(action)) return;
+    const event = new BulkRequestEvent({ action, conversationIds: ids });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) this.announce(msg('The bulk action was cancelled.'));
   }
 
   // ----- row actions ----------------------------------------------------------------------------
