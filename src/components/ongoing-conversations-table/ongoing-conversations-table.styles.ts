@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
+import { attentionStyles } from './attention.styles.js';
 
 const table = css`
   :host {
@@ -403,6 +404,12 @@ const table = css`
 
   .header-row {
     height: var(--_header-height);
+    /*
+     * Columns wider than the head are clipped by the row itself, so the head never has a horizontal
+     * scroll range: right-to-left, Chromium offsets that range by the scrollbar gutter and the header
+     * would sit a gutter's width off the body's columns.
+     */
+    overflow: clip;
   }
 
   .head-cell {
@@ -928,4 +935,4 @@ const table = css`
   }
 `;
 
-export const styles = [tokens, buttonStyles, table];
+export const styles = [tokens, buttonStyles, table, attentionStyles];
