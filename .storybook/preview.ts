@@ -2,6 +2,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { html } from 'lit';
+import { isSupervisorLocale, setSupervisorLocale } from '../src/i18n/index.js';
 
 interface Member {
   readonly privacy?: string;
@@ -53,7 +55,15 @@ if (manifest) setCustomElementsManifest(publicApi(manifest));
 else console.warn('No custom-elements.json: run `npm run analyze` for the docs tables.');
 
 const preview: Preview = {
-  loaders: [mswLoader()],
+  loaders: [
+    mswLoader(),
+    // The elements' language (README "Languages and right-to-left"), switched before the story renders.
+    async (context) => {
+      const locale = context.globals.locale;
+      await setSupervisorLocale(isSupervisorLocale(locale) ? locale : 'en');
+      return {};
+    },
+  ],
   tags: ['autodocs'],
   parameters: {
     layout: 'padded',
@@ -64,8 +74,32 @@ const preview: Preview = {
       description: 'Light or dark theme of the elements',
       toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
     },
+    locale: {
+      description: 'Language of the elements',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'de', title: 'Deutsch' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Reading direction around the story',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr' },
   decorators: [
     // The elements follow --sc-color-scheme from any ancestor (see src/styles/tokens.ts).
     (story, context) => {
@@ -77,6 +111,13 @@ const preview: Preview = {
         document.body.style.background = theme === 'dark' ? '#111316' : '#ffffff';
       }
       return story();
+    },
+    // The story root gets the chosen direction (the elements mirror with logical properties) and
+    // language (for screen readers' pronunciation).
+    (story, context) => {
+      const dir = context.globals.dir === 'rtl' ? 'rtl' : 'ltr';
+      const lang = isSupervisorLocale(context.globals.locale) ? context.globals.locale : 'en';
+      return html`<div dir=${dir} lang=${lang}>${story()}</div>`;
     },
   ],
 };

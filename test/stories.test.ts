@@ -14,6 +14,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { TemplateResult } from 'lit';
 import * as assignDialog from '../stories/assign-dialog.stories.js';
 import * as forceCloseDialog from '../stories/force-close-dialog.stories.js';
+import * as languages from '../stories/languages.stories.js';
 import * as monitorPanel from '../stories/monitor-panel.stories.js';
 import * as table from '../stories/ongoing-conversations-table.stories.js';
 import * as representativesBoard from '../stories/representatives-board.stories.js';
@@ -51,6 +52,8 @@ const MODULES_BY_FILE: Readonly<Record<string, StoriesModule>> = {
   'representatives-board.stories.ts': representativesBoard as StoriesModule,
   'supervisor-console.stories.ts': supervisorConsole as StoriesModule,
   'theming.stories.ts': theming as StoriesModule,
+  // Last: its German story leaves the page in German.
+  'languages.stories.ts': languages as StoriesModule,
 };
 
 const MODULES: readonly StoriesModule[] = Object.values(MODULES_BY_FILE);
