@@ -2,14 +2,16 @@
  * The Supervisor page: `<supervisor-console>` on a simulated contact centre, with demo controls for
  * the centre's size, event rate, faults and admin switches, and the backend: the in-memory simulator
  * itself, or the REST + SSE adapter talking HTTP to the same simulator through MSW's service worker.
- * The URL keeps the size, rate, backend and theme (`?n=60&cps=5&backend=rest&theme=dark`), so a
- * reload or a shared link shows the same centre.
+ * The URL keeps the size, rate, backend, theme, language and direction
+ * (`?n=60&cps=5&backend=rest&theme=dark&lang=de&dir=rtl`), so a reload or a shared link shows the same
+ * centre.
  */
 import '../src/components/supervisor-console/supervisor-console.define.js';
 import { RestAdapter } from '../src/adapters/index.js';
 import type { SimulatedCentre, SimulatorOptions, FaultsPatch } from '../src/adapters/index.js';
 import type { CommandErrorKind, SupervisorSettings } from '../src/domain/index.js';
 import { startMockWorker, type MockWorker } from '../src/mocks/browser.js';
+import { setSupervisorLocale } from '../src/i18n/index.js';
 
 const consoleEl = document.querySelector('supervisor-console')!;
 const form = document.querySelector<HTMLFormElement>('#controls')!;
@@ -26,6 +28,8 @@ field<HTMLSelectElement>('size').value = fromUrl('n', '60', sizes);
 field<HTMLSelectElement>('rate').value = fromUrl('cps', '5', rates);
 field<HTMLSelectElement>('theme').value = fromUrl('theme', '', ['', 'light', 'dark']);
 field<HTMLSelectElement>('backend').value = fromUrl('backend', 'memory', ['memory', 'rest']);
+field<HTMLSelectElement>('lang').value = fromUrl('lang', 'en', ['en', 'de']);
+field<HTMLSelectElement>('dir').value = fromUrl('dir', 'ltr', ['ltr', 'rtl']);
 if (params.has('controls')) document.querySelector('details')!.open = true;
 
 const SWITCHES = ['monitor', 'assign', 'transfer', 'forceClose'] as const;
@@ -69,6 +73,14 @@ function applyTheme(): void {
   document.documentElement.style.colorScheme = theme || 'light dark';
 }
 
+/** The console's language (README "Languages and right-to-left") and the page's reading direction. */
+function applyLanguage(): void {
+  const lang = field<HTMLSelectElement>('lang').value === 'de' ? 'de' : 'en';
+  document.documentElement.lang = lang;
+  document.documentElement.dir = field<HTMLSelectElement>('dir').value === 'rtl' ? 'rtl' : 'ltr';
+  void setSupervisorLocale(lang);
+}
+
 function remember(): void {
   const url = new URL(location.href);
   url.searchParams.set('n', field<HTMLSelectElement>('size').value);
@@ -77,6 +89,14 @@ function remember(): void {
   const theme = field<HTMLSelectElement>('theme').value;
   if (theme) url.searchParams.set('theme', theme);
   else url.searchParams.delete('theme');
+  for (const [name, fallback] of [
+    ['lang', 'en'],
+    ['dir', 'ltr'],
+  ] as const) {
+    const value = field<HTMLSelectElement>(name).value;
+    if (value !== fallback) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+  }
   history.replaceState(null, '', url);
 }
 
@@ -105,6 +125,7 @@ async function applyBackend(): Promise<void> {
 }
 
 applyTheme();
+applyLanguage();
 void applyBackend();
 
 form.addEventListener('change', (event) => {
@@ -121,6 +142,10 @@ form.addEventListener('change', (event) => {
       break;
     case 'theme':
       applyTheme();
+      break;
+    case 'lang':
+    case 'dir':
+      applyLanguage();
       break;
     case 'commandError':
     case 'latency':
