@@ -1,3 +1,4 @@
+import type { TargetRef } from '../adapters/backend-adapter.js';
 import type { Conversation } from '../domain/index.js';
 
 /** The row actions a supervisor can ask for from the table. */
@@ -9,6 +10,12 @@ export interface ActionRequestDetail {
   readonly conversationId: string;
   /** The conversation as the supervisor saw it when asking. */
   readonly conversation: Conversation;
+  /**
+   * The target already chosen, when the request is a one-step suggestion (a stuck conversation's
+   * "Reassign to …": `transfer` to that representative). Absent: the host lets the supervisor choose
+   * (the console opens the dialog); present: the console sends the command directly.
+   */
+  readonly target?: TargetRef;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type RuleContext,
   type SortKey,
 } from '../../domain/index.js';
+import type { TargetRef } from '../../adapters/backend-adapter.js';
 import { ActionRequestEvent, type ConversationAction } from '../../events/action-request.js';
 import { ViewChangeEvent, type ViewChangeSource } from '../../events/view-change.js';
 import { BulkRequestEvent, type BulkActionKind } from '../../events/bulk-request.js';
@@ -25,6 +26,23 @@ import { sharedClock } from '../../internal/clock.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { ConversationView, SupervisorService } from '../../service/supervisor-service.js';
 import { ActionsMenuController, type ActionsMenuHost } from './actions-menu.js';
+import {
+  alertDescriptionId,
+  offerSentence,
+  renderAlertMark,
+  renderStuckRepresentative,
+  stuckOffer,
+} from './alert-cells.js';
+import { renderAlertsPanel, thresholdsFromForm, type AlertsHandlers } from './alerts-panel.js';
+import {
+  AttentionTracker,
+  encodeTableThresholds,
+  hasTableThresholds,
+  normalizeTableThresholds,
+  rowAlert,
+  thresholdsConverter,
+  type TableThresholds,
+} from './attention.js';
 import { LiveAnnouncer } from './announcer.js';
 import {
   ACTIONS_COLUMN,
@@ -32,6 +50,7 @@ import {
   SORT_LABELS,
   gridTemplate,
   renderCell,
+  type CellContent,
   type CellContext,
   type Column,
 } from './columns.js';
@@ -123,6 +142,15 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * **Saved views** are kept in `localStorage` under `persist-key`; with `url-sync` the current view is
  * written to (and read from) the page URL's `url-param` parameter, so a link shares it.
  *
+ * **Alerts** (`thresholds`, the toolbar's "Alerts" panel; saved with a view): rows over the wait
+ * limit, at or below a sentiment step, or whose representative is over capacity are marked (an icon
+ * and "Alert", the reasons in the row's description) and newly crossed ones are announced politely,
+ * at most once per `announceIntervalMs`, several collapsed into a count. With `stuckAfterMs`, rows
+ * whose customer has waited that long on an away or offline representative are marked "Stuck" and,
+ * while transfers are on, offer one step: "Reassign to NAME" (or the transfer dialog when nobody is
+ * free), also on the row shortcut **R**. It fires `sc-action-request` for `transfer` with the
+ * suggested `target` in its detail.
+ *
  * @tagname ongoing-conversations-table
  * @summary Live, virtualized, keyboard-accessible grid of ongoing conversations with row actions,
  * filters, sorting and saved views.
@@ -152,6 +180,10 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * @csspart error - The error state.
  * @csspart loading - The loading state (skeleton rows).
  * @csspart footer - The footer with the row count and key help.
+ * @csspart alerts - The "Alerts" disclosure of the toolbar (also `filter`).
+ * @csspart row-alert - Each row that needs attention or is stuck (with `row`; also `row-stuck`).
+ * @csspart alert - The mark at the start of an alerting row's customer cell.
+ * @csspart reassign - A stuck row's one-step button ("Reassign to NAME", or "Transfer…").
  * @csspart selection-bar - The bar shown while rows are selected (count, bulk actions, Clear).
  * @csspart bulk-action - Each bulk action button of the selection bar.
  * @csspart bulk-clear - The selection bar's "Clear selection" button.
@@ -179,9 +211,11 @@ const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
  * @cssprop [--sc-spacing=0.5rem] - Base spacing unit.
  *
  * @fires {ActionRequestEvent} sc-action-request - The supervisor picked an allowed row action
- *   (`detail: { action, conversationId, conversation }`). Cancelable: `preventDefault()` vetoes it.
- * @fires {ViewChangeEvent} sc-view-change - The supervisor changed the filter or sort (`detail:
- *   { filter, sort, viewName, encoded, source }`). Not fired when the host sets `filter` or `sort`.
+ *   (`detail: { action, conversationId, conversation, target? }`; `target` is set by a stuck row's
+ *   "Reassign to NAME"). Cancelable: `preventDefault()` vetoes it.
+ * @fires {ViewChangeEvent} sc-view-change - The supervisor changed the filter, sort or alert
+ *   thresholds (`detail: { filter, sort, thresholds, viewName, encoded, source }`). Not fired when
+ *   the host sets `filter`, `sort` or `thresholds`.
  * @fires {SelectionChangeEvent} sc-selection-change - The row selection changed (`detail:
  *   { selectedIds, source }`). Not fired when the host sets `selectedIds`.
  * @fires {BulkRequestEvent} sc-bulk-request - The supervisor picked a bulk action in the selection
@@ -235,6 +269,19 @@ export class OngoingConversationsTable
   /** Forces the light or dark palette; by default it follows `prefers-color-scheme`. */
   @property({ reflect: true })
   theme?: 'light' | 'dark';
+
+  /**
+   * The alert thresholds (`TableThresholds`: `maxWaitMs`, `sentimentAtOrBelow`,
+   * `representativeOverCapacity`, `stuckAfterMs`; a missing field is off). Part of a saved view and of
+   * the `url-sync` link. The attribute takes the URL form: `await:300;asent:negative;acap:1;astuck:120`
+   * (seconds). Setting it fires no event.
+   */
+  @property({ attribute: 'alert-thresholds', converter: thresholdsConverter })
+  thresholds: TableThresholds = {};
+
+  /** The least time between two alert announcements (milliseconds); the rest is collapsed. */
+  @property({ attribute: false })
+  announceIntervalMs = 10_000;
 
   /**
    * Rows can be selected for a bulk action (a leading checkbox column and a selection bar). Off by
@@ -296,6 +343,16 @@ export class OngoingConversationsTable
   private readonly menu = new ActionsMenuController(this);
   private readonly changes = new RowChangeTracker(1200);
   private readonly announcer = new LiveAnnouncer(() => this.liveEl);
+  private readonly attention = new AttentionTracker();
+  /** What the last alert evaluation was against (a new one re-bases silently) and when. */
+  private alertBase: {
+    thresholds: TableThresholds;
+    filter: ConversationFilter;
+    service: SupervisorService;
+    loaded: boolean;
+  } | null = null;
+  private lastAlertTick: number | undefined;
+  private announceAlerts = false;
   private readonly selection = new RowSelection();
 
   private boundFilter?: ConversationFilter;
@@ -354,10 +411,11 @@ export class OngoingConversationsTable
     return true;
   }
 
-  /** Saves the current filter and sort under `name` (replacing a view of that name). */
+  /** Saves the current filter, sort and alert thresholds under `name` (replacing a view of that name). */
   saveView(name: string): boolean {
     const clean = cleanViewName(name);
-    if (!clean || !this.store().save({ name: clean, filter: this.filter, sort: this.sort })) {
+    const view = { name: clean, filter: this.filter, sort: this.sort, thresholds: this.thresholds };
+    if (!clean || !this.store().save(view)) {
       return false;
     }
     this.appliedViewName = clean;
@@ -433,6 +491,7 @@ export class OngoingConversationsTable
     this.refreshTimeFilteredView();
     const view = this.view.value;
     if (view && this.service) this.changes.track(view, this.service.state.conversations);
+    this.evaluateAlerts();
     this.pruneSelection();
     this.followActiveRow();
     if (this.menu.openFor && !this.findRow(this.menu.openFor)) {
@@ -495,6 +554,14 @@ export class OngoingConversationsTable
           viewName: this.viewName,
           urlSync: this.urlSync,
           openFilter: this.openFilter,
+          alerts: renderAlertsPanel(
+            {
+              thresholds: this.thresholds,
+              attention: this.attention.attention,
+              stuck: this.attention.stuck,
+            },
+            this.alertsHandlers,
+          ),
         },
         this.toolbarHandlers,
       )}
@@ -641,6 +708,7 @@ export class OngoingConversationsTable
       queues: this.queues.value ?? EMPTY_QUEUES,
       supervisorId: rules.supervisorId,
     };
+    this.renderRules = rules;
     return html`
       <div
         class="spacer-y"
@@ -671,12 +739,14 @@ export class OngoingConversationsTable
     const closing = c.status === 'closed';
     const classes = `row body-row${flash === null ? '' : ` flash-${flash}`}${closing ? ' closing' : ''}`;
     const parts = `row${closing ? ' row-closing' : ''}${flash === null ? '' : ' row-changed'}`;
+    const alert = this.alertOf(c, ctx.now);
     const selectable = columns[0]?.id === 'select';
     const selected = selectable && this.selection.has(c.id);
     return html`
       <div
-        class=${classes}
-        part=${parts}
+        class=${alert ? `${classes} alerting${alert.stuck ? ' stuck' : ''}` : classes}
+        part=${alert ? `${parts} row-alert${alert.stuck ? ' row-stuck' : ''}` : parts}
+        aria-describedby=${ifDefined(alert ? alertDescriptionId(index) : undefined)}
         role="row"
         aria-rowindex=${index + 2}
         aria-selected=${ifDefined(selectable ? String(selected) : undefined)}
@@ -704,7 +774,8 @@ export class OngoingConversationsTable
               </button>
             </div>`;
           }
-          const cell = renderCell(col.id, c, ctx);
+          const cell =
+            (alert && this.alertCell(col.id, c, ctx, alert, index)) || renderCell(col.id, c, ctx);
           return html`<div
             class="cell c-${col.id}${col.numeric ? ' numeric' : ''}"
             part="cell"
@@ -720,6 +791,111 @@ export class OngoingConversationsTable
       </div>
     `;
   }
+
+  // ----- alerts and stuck conversations ---------------------------------------------------------
+
+  /** The rule context of the render in progress (the rows' alerts read it). */
+  private renderRules: RuleContext = EMPTY_RULES;
+
+  /** A visible row's alert now (`null`: none), computed when it is rendered. */
+  private alertOf(c: Conversation, now: number) {
+    const alert = rowAlert(c, this.renderRules, this.thresholds, now);
+    if (!alert) return null;
+    const offer =
+      alert.stuck && isActionEnabled(this.renderRules.settings, 'transfer')
+        ? stuckOffer(alert)
+        : null;
+    const extra = offerSentence(offer);
+    return {
+      ...alert,
+      offer,
+      description: extra ? `${alert.description} ${extra}` : alert.description,
+    };
+  }
+
+  /** The customer cell with its mark, and a stuck row's representative cell with its one step. */
+  private alertCell(
+    column: Column['id'],
+    c: Conversation,
+    ctx: CellContext,
+    alert: NonNullable<ReturnType<OngoingConversationsTable['alertOf']>>,
+    index: number,
+  ): CellContent | null {
+    if (column === 'customer') {
+      const cell = renderCell(column, c, ctx);
+      return {
+        content: html`<span class="alert-cell"
+          >${renderAlertMark(alert, alert.description, index)}${cell.content}</span
+        >`,
+        title: `${cell.title} — ${alert.description}`,
+      };
+    }
+    if (column === 'representative' && alert.offer && alert.offer.kind !== 'none') {
+      return renderStuckRepresentative(alert, alert.offer, index + 1);
+    }
+    return null;
+  }
+
+  /** A stuck row's one step: fire the transfer request with the suggested target (or none: the dialog). */
+  private reassign(c: Conversation): void {
+    const alert = this.alertOf(c, this.service?.now() ?? Date.now());
+    const offer = alert?.offer;
+    if (!offer) return;
+    if (offer.kind === 'none') {
+      this.announce(offer.reason);
+      return;
+    }
+    this.requestAction(
+      c,
+      'transfer',
+      offer.kind === 'reassign' ? { type: 'representative', id: offer.id } : undefined,
+    );
+  }
+
+  /**
+   * Evaluates every row of the view against the thresholds once per tick of the shared clock (and at
+   * once when the thresholds, the filter or the service change: silently, as a new baseline), and
+   * announces what newly crossed, rate-limited.
+   */
+  private evaluateAlerts(): void {
+    const view = this.view.value;
+    const service = this.service;
+    if (!view || !service) return;
+    const base = this.alertBase;
+    const loaded = this.connection.value?.lastUpdateAt != null;
+    const rebase =
+      !base ||
+      base.thresholds !== this.thresholds ||
+      base.filter !== this.filter ||
+      base.service !== service ||
+      base.loaded !== loaded;
+    const tick = this.clock.value;
+    if (!rebase && tick === this.lastAlertTick) return;
+    this.lastAlertTick = tick;
+    if (rebase)
+      this.alertBase = { thresholds: this.thresholds, filter: this.filter, service, loaded };
+    const text = this.attention.evaluate(
+      view.rows,
+      (this.rules.value ?? EMPTY_RULES).representatives,
+      this.thresholds,
+      service.now(),
+      this.alertBase,
+      this.announceIntervalMs,
+    );
+    if (text) this.announce(text);
+  }
+
+  private readonly alertsHandlers: AlertsHandlers = {
+    onAlertsChange: (event) => {
+      const form = (event.currentTarget as HTMLElement).closest('form');
+      if (!form) return;
+      this.changeView(
+        { filter: this.filter, sort: this.sort, thresholds: thresholdsFromForm(form) },
+        'user',
+      );
+    },
+    onDetailsToggle: (event) => this.toolbarHandlers.onDetailsToggle(event),
+  };
 
   // ----- state, columns, rows and focus -------------------------------------------------------
 
@@ -852,6 +1028,11 @@ export class OngoingConversationsTable
       this.openMenu(c.id);
       return;
     }
+    if ((event.key === 'r' || event.key === 'R') && !event.shiftKey) {
+      event.preventDefault();
+      this.reassign(c);
+      return;
+    }
     const action = actionForKey(event.key);
     if (action) {
       event.preventDefault();
@@ -890,6 +1071,12 @@ export class OngoingConversationsTable
     const target = event.target as HTMLElement;
     if (target.matches('input.select-all, input.select-row')) {
       this.onSelectClick(target as HTMLInputElement, event.shiftKey);
+      return;
+    }
+    const reassign = target.closest<HTMLElement>('button.reassign');
+    if (reassign) {
+      const c = this.rows[Number(reassign.dataset.reassign) - 1];
+      if (c) this.reassign(c);
       return;
     }
     const sort = target.closest<HTMLElement>('button.sort');
@@ -1080,8 +1267,12 @@ export class OngoingConversationsTable
   }
 
   /** The table's one way to act: a cancelable request for the console (it never calls the backend). */
-  private requestAction(c: Conversation, action: ConversationAction): void {
-    const event = new ActionRequestEvent({ action, conversationId: c.id, conversation: c });
+  private requestAction(c: Conversation, action: ConversationAction, target?: TargetRef): void {
+    const event = new ActionRequestEvent(
+      target
+        ? { action, conversationId: c.id, conversation: c, target }
+        : { action, conversationId: c.id, conversation: c },
+    );
     this.dispatchEvent(event);
     if (event.defaultPrevented) this.announce(msg(str`${actionLabel(action)} was cancelled.`));
   }
@@ -1226,7 +1417,7 @@ export class OngoingConversationsTable
     onCopyLink: () => {
       const url = urlWithView(
         location.href,
-        { filter: this.filter, sort: this.sort },
+        { filter: this.filter, sort: this.sort, thresholds: this.thresholds },
         this.urlParam,
       );
       navigator.clipboard.writeText(url).then(
@@ -1269,7 +1460,8 @@ export class OngoingConversationsTable
   private readonly onPopState = (): void => {
     if (!this.urlSync) return;
     const view = viewFromUrl(location.href, this.urlParam) ?? { filter: {}, sort: DEFAULT_SORT };
-    if (encodeView(view) !== encodeView({ filter: this.filter, sort: this.sort })) {
+    const current = { filter: this.filter, sort: this.sort, thresholds: this.thresholds };
+    if (encodeView({ thresholds: this.thresholds, ...view }) !== encodeView(current)) {
       this.changeView(view, 'url');
     }
   };
@@ -1299,23 +1491,45 @@ export class OngoingConversationsTable
   ): void {
     const filter = normalizeFilter(view.filter);
     const sort = normalizeSort(view.sort);
-    const encoded = encodeView({ filter, sort });
+    // A view that does not say (an old saved view, a link without alerts) keeps the thresholds.
+    const thresholds =
+      view.thresholds === undefined ? this.thresholds : normalizeTableThresholds(view.thresholds);
+    const encoded = encodeView({ filter, sort, thresholds });
     const sortChanged = sort.key !== this.sort.key || sort.direction !== this.sort.direction;
-    const filterChanged = encoded !== encodeView({ filter: this.filter, sort });
+    const filterChanged =
+      encodeView({ filter, sort }) !== encodeView({ filter: this.filter, sort });
+    const thresholdsChanged =
+      encodeTableThresholds(thresholds) !== encodeTableThresholds(this.thresholds);
     this.filter = filter;
     this.sort = sort;
+    if (thresholdsChanged) this.thresholds = thresholds;
     this.appliedViewName = viewName;
     this.viewName = viewName;
     if (source !== 'user') this.searchDraft = filter.text ?? '';
     if (this.persistKey && source !== 'url') this.store().setLastUsed(viewName);
     if (this.urlSync && source !== 'url') {
-      const url = urlWithView(location.href, { filter, sort }, this.urlParam);
+      const url = urlWithView(location.href, { filter, sort, thresholds }, this.urlParam);
       if (url !== location.href) history.replaceState(history.state, '', url);
     }
     this.announceSort ||= sortChanged;
     this.announceFilter ||= filterChanged || source !== 'user';
+    this.announceAlerts ||= thresholdsChanged;
     this.scheduleAnnouncement();
-    this.dispatchEvent(new ViewChangeEvent({ filter, sort, viewName, encoded, source }));
+    this.dispatchEvent(
+      new ViewChangeEvent({ filter, sort, thresholds, viewName, encoded, source }),
+    );
+  }
+
+  /** "Alerts on: 3 conversations need attention, 1 is stuck." after the thresholds changed. */
+  private alertCountSentence(): string {
+    if (!hasTableThresholds(this.thresholds)) return msg('Alerts off.');
+    // Count against the new thresholds now (the tick's evaluation may not have run yet).
+    this.evaluateAlerts();
+    const attention = formatCount(this.attention.attention);
+    const stuck = formatCount(this.attention.stuck);
+    return this.attention.stuck > 0
+      ? msg(str`Alerts on: ${attention} need attention, ${stuck} stuck.`)
+      : msg(str`Alerts on: ${attention} need attention.`);
   }
 
   /** "Sorted by wait time, descending. 42 of 10,000 conversations." once the supervisor pauses. */
@@ -1342,8 +1556,10 @@ export class OngoingConversationsTable
             : msg(str`${formatCount(shown)} of ${formatCount(view.total)} conversations.`),
         );
       }
+      if (this.announceAlerts) parts.push(this.alertCountSentence());
       this.announceSort = false;
       this.announceFilter = false;
+      this.announceAlerts = false;
       if (parts.length) this.announce(parts.join(' '));
     }, 400);
   }

@@ -4,7 +4,8 @@
  *
  * URL form (one parameter, `view` by default): `key:value` pairs joined by `;`, list values joined by
  * `,`, each item percent-encoded — e.g. `?view=sort:wait.desc;status:open,active;wait:300;text:late%20refund`.
- * Keys: `sort` (`<column>.<asc|desc>`), `text`, `status`, `channel`, `queue`, `rep`, `wait` (seconds).
+ * Keys: `sort` (`<column>.<asc|desc>`), `text`, `status`, `channel`, `queue`, `rep`, `wait` (seconds),
+ * and the alert thresholds `await`, `asent`, `acap`, `astuck` (see `encodeTableThresholds`).
  * Everything read back is validated: unknown keys and values are dropped, never trusted.
  */
 import {
@@ -17,11 +18,23 @@ import {
   type ConversationStatus,
   type SortKey,
 } from '../../domain/index.js';
+import {
+  decodeTableThresholds,
+  encodeTableThresholds,
+  hasTableThresholds,
+  normalizeTableThresholds,
+  type TableThresholds,
+} from './attention.js';
 
-/** A filter and a sort, as the table shows them. */
+/** A filter and a sort, as the table shows them, and the view's alert thresholds. */
 export interface TableView {
   readonly filter: ConversationFilter;
   readonly sort: ConversationSort;
+  /**
+   * The alert thresholds of the view. `undefined`: the view does not say (a view saved before
+   * thresholds existed, a link without them), so applying it keeps the current thresholds.
+   */
+  readonly thresholds?: TableThresholds;
 }
 
 /** A view the supervisor saved under a name. */
@@ -138,7 +151,7 @@ function listPart(name: string, list: readonly string[] | undefined): string[] {
 
 /**
  * A view as URL-safe text (stable: equal views give equal text). The default sort with no filter
- * gives `''`.
+ * and no thresholds on gives `''`.
  */
 export function encodeView(view: TableView): string {
   const { filter, sort } = view;
@@ -157,6 +170,9 @@ export function encodeView(view: TableView): string {
   }
   if (filter.minHandleMs && filter.minHandleMs > 0) {
     parts.push(`handle:${Math.round(filter.minHandleMs / 1000)}`);
+  }
+  if (view.thresholds && hasTableThresholds(view.thresholds)) {
+    parts.push(encodeTableThresholds(view.thresholds));
   }
   return parts.join(';');
 }
@@ -208,7 +224,10 @@ export function decodeView(text: string): TableView {
         break;
     }
   }
-  return { filter: normalizeFilter(raw), sort };
+  const thresholds = decodeTableThresholds(source);
+  return thresholds === undefined
+    ? { filter: normalizeFilter(raw), sort }
+    : { filter: normalizeFilter(raw), sort, thresholds };
 }
 
 /**
@@ -267,7 +286,16 @@ function parseStored(raw: string | null): SavedView[] {
     if (!isRecord(item) || typeof item.name !== 'string') continue;
     const name = cleanViewName(item.name);
     if (!name || views.some((v) => v.name === name)) continue;
-    views.push({ name, filter: normalizeFilter(item.filter), sort: normalizeSort(item.sort) });
+    const view: SavedView = {
+      name,
+      filter: normalizeFilter(item.filter),
+      sort: normalizeSort(item.sort),
+    };
+    views.push(
+      item.thresholds === undefined
+        ? view
+        : { ...view, thresholds: normalizeTableThresholds(item.thresholds) },
+    );
   }
   return views;
 }
@@ -320,6 +348,9 @@ export class SavedViewStore {
       name,
       filter: normalizeFilter(view.filter),
       sort: normalizeSort(view.sort),
+      ...(view.thresholds === undefined
+        ? {}
+        : { thresholds: normalizeTableThresholds(view.thresholds) }),
     };
     const views = this.list();
     const at = views.findIndex((v) => v.name === name);

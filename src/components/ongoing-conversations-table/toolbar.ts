@@ -83,6 +83,8 @@ export interface ToolbarModel {
    * representatives would otherwise keep 2,000 checkboxes in the DOM and re-render them every frame.
    */
   readonly openFilter: ListField | null;
+  /** The "Alerts" disclosure (see `alerts-panel.ts`), after the attention sort. */
+  readonly alerts?: TemplateResult;
 }
 
 /** The element's handlers, bound once (arrow functions), so re-renders do not re-add listeners. */
@@ -190,6 +192,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
         >
           ${attentionIcon} ${msg('Attention first')}
         </button>
+        ${m.alerts ?? nothing}
         ${
           isFiltered(filter)
             ? html`<button type="button" class="link" @click=${h.onClearFilters}>
