@@ -4,7 +4,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Subscription } from 'rxjs';
-import type { BackendAdapter, CommandName } from '../../adapters/backend-adapter.js';
+import type { BackendAdapter, CommandName, TargetRef } from '../../adapters/backend-adapter.js';
 import { SimulatedCentre } from '../../adapters/simulator/simulated-centre.js';
 import type { SimulatorOptions } from '../../adapters/simulator/options.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
@@ -30,6 +30,10 @@ import type { ForceCloseDialog } from '../force-close-dialog/force-close-dialog.
 import type { MonitorPanel } from '../monitor-panel/monitor-panel.js';
 import { DEFAULT_MONITOR_NOTICE } from '../monitor-panel/monitor-panel.js';
 import type { OngoingConversationsTable } from '../ongoing-conversations-table/ongoing-conversations-table.js';
+import {
+  thresholdsConverter,
+  type TableThresholds,
+} from '../ongoing-conversations-table/attention.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { queueName, representativeName } from '../shared/representative-parts.js';
 import type { TransferDialog } from '../transfer-dialog/transfer-dialog.js';
@@ -83,7 +87,9 @@ const LOG_LIMIT = 100;
  * host registering the class under its own name registers those too (their `*.define.js`).
  *
  * A row action from the table (`sc-action-request`) opens the matching dialog or the monitor panel,
- * unless a listener of the host page called `preventDefault()` on it.
+ * unless a listener of the host page called `preventDefault()` on it. A transfer request that
+ * carries a `target` (a stuck row's "Reassign to NAME") is sent directly through the service: the
+ * transfer rules apply, the log follows it, and the result is announced.
  *
  * @tagname supervisor-console
  * @summary Drop-in supervisor console: table, dialogs, monitor panel, transfers, log and board.
@@ -139,6 +145,14 @@ export class SupervisorConsole extends LitElement {
 
   /** Forces the light or dark palette; by default it follows the OS. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /**
+   * The table's default alert thresholds (wait, sentiment, over capacity, stuck; see the table's
+   * `thresholds`). A saved view or a `url-sync` link with thresholds of its own replaces them. The
+   * attribute takes the URL form, e.g. `alert-thresholds="await:300;asent:negative;acap:1;astuck:120"`.
+   */
+  @property({ attribute: 'alert-thresholds', converter: thresholdsConverter })
+  thresholds: TableThresholds = {};
 
   /** The service an ancestor provides, if any. */
   @consume({ context: supervisorServiceContext, subscribe: true })
@@ -291,13 +305,40 @@ export class SupervisorConsole extends LitElement {
 
   private onActionRequest = (event: ActionRequestEvent): void => {
     const opener = deepActiveElement();
-    const { action, conversationId, conversation } = event.detail;
+    const { action, conversationId, conversation, target } = event.detail;
     this.remember(conversation);
     // Host listeners further up (e.g. on the document) may veto: decide once the dispatch is over.
     queueMicrotask(() => {
-      if (!event.defaultPrevented) this.open(action, conversationId, opener);
+      if (event.defaultPrevented) return;
+      if (action === 'transfer' && target) void this.transferDirectly(conversationId, target);
+      else this.open(action, conversationId, opener);
     });
   };
+
+  /**
+   * A one-step transfer (a stuck conversation's "Reassign to NAME"): sent straight through the
+   * service, so the transfer rules still decide; the log follows it (pending, then sent, then the
+   * target's answer) and the result is announced.
+   */
+  private async transferDirectly(conversationId: string, target: TargetRef): Promise<void> {
+    const service = this.active;
+    if (!service?.isEnabled('transfer')) {
+      this.announce(msg('Your administrator has turned this action off.'));
+      return;
+    }
+    const customer = this.customerOf(conversationId);
+    const to =
+      target.type === 'queue'
+        ? queueName(service.state.queues, target.id)
+        : representativeName(service.state.representatives, target.id);
+    const outcome = await service.transfer(conversationId, target);
+    if (outcome.status === 'succeeded') {
+      this.announce(msg(str`Transfer of ${customer} to ${to} sent; waiting for an answer.`));
+    } else {
+      const why = outcome.error ? describeCommandError(outcome.error) : '';
+      this.announce(msg(str`Transfer of ${customer} to ${to} not sent. ${why}`));
+    }
+  }
 
   /**
    * Opens what an action needs: the assign, transfer or force-close dialog, or the monitor panel.
@@ -448,6 +489,7 @@ export class SupervisorConsole extends LitElement {
         <ongoing-conversations-table
           part="table"
           .theme=${this.theme}
+          .thresholds=${this.thresholds}
           @sc-action-request=${this.onActionRequest}
           @sc-view-change=${this.onViewChange}
         ></ongoing-conversations-table>
