@@ -17,6 +17,7 @@ export const ELEMENTS = [
   'assign-dialog',
   'transfer-dialog',
   'force-close-dialog',
+  'bulk-action-dialog',
   'monitor-panel',
   'representatives-board',
   'supervisor-console',

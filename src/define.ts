@@ -6,6 +6,7 @@ import './components/ongoing-conversations-table/ongoing-conversations-table.def
 import './components/assign-dialog/assign-dialog.define.js';
 import './components/transfer-dialog/transfer-dialog.define.js';
 import './components/force-close-dialog/force-close-dialog.define.js';
+import './components/bulk-action-dialog/bulk-action-dialog.define.js';
 import './components/monitor-panel/monitor-panel.define.js';
 import './components/representatives-board/representatives-board.define.js';
 import './components/supervisor-console/supervisor-console.define.js';

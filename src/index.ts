@@ -16,6 +16,11 @@ export type { SavedView, TableView } from './components/ongoing-conversations-ta
 export { AssignDialog } from './components/assign-dialog/assign-dialog.js';
 export { TransferDialog } from './components/transfer-dialog/transfer-dialog.js';
 export { ForceCloseDialog } from './components/force-close-dialog/force-close-dialog.js';
+export { BulkActionDialog } from './components/bulk-action-dialog/bulk-action-dialog.js';
+export type {
+  BulkDialogRequest,
+  BulkDialogStep,
+} from './components/bulk-action-dialog/bulk-action-dialog.js';
 export { MonitorPanel, DEFAULT_MONITOR_NOTICE } from './components/monitor-panel/monitor-panel.js';
 export { RepresentativesBoard } from './components/representatives-board/representatives-board.js';
 export { SupervisorConsole } from './components/supervisor-console/supervisor-console.js';

@@ -7,6 +7,7 @@
 export { AssignDialog } from './assign-dialog.js';
 export { TransferDialog } from './transfer-dialog.js';
 export { ForceCloseDialog } from './force-close-dialog.js';
+export { BulkActionDialog } from './bulk-action-dialog.js';
 export { MonitorPanel } from './monitor-panel.js';
 export { RepresentativesBoard } from './representatives-board.js';
 export { OngoingConversationsTable } from './ongoing-conversations-table.js';

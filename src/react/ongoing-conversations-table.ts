@@ -2,7 +2,12 @@ import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { OngoingConversationsTable as OngoingConversationsTableElement } from '../components/ongoing-conversations-table/ongoing-conversations-table.js';
 import '../components/ongoing-conversations-table/ongoing-conversations-table.define.js';
-import { ActionRequestEvent, ViewChangeEvent } from '../events/index.js';
+import {
+  ActionRequestEvent,
+  BulkRequestEvent,
+  SelectionChangeEvent,
+  ViewChangeEvent,
+} from '../events/index.js';
 import { eventName } from './event-name.js';
 
 /**
@@ -17,5 +22,7 @@ export const OngoingConversationsTable = createComponent({
   events: {
     onScActionRequest: eventName(ActionRequestEvent),
     onScViewChange: eventName(ViewChangeEvent),
+    onScSelectionChange: eventName(SelectionChangeEvent),
+    onScBulkRequest: eventName(BulkRequestEvent),
   },
 });

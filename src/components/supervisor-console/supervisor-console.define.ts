@@ -1,5 +1,6 @@
 // The console composes these elements: register them with it.
 import '../assign-dialog/assign-dialog.define.js';
+import '../bulk-action-dialog/bulk-action-dialog.define.js';
 import '../force-close-dialog/force-close-dialog.define.js';
 import '../monitor-panel/monitor-panel.define.js';
 import '../ongoing-conversations-table/ongoing-conversations-table.define.js';

@@ -17,6 +17,8 @@ import {
   type Representative,
 } from '../../domain/index.js';
 import type { ActionRequestEvent, ConversationAction } from '../../events/action-request.js';
+import type { BulkCompletedEvent } from '../../events/bulk-completed.js';
+import type { BulkRequestEvent } from '../../events/bulk-request.js';
 import type { MonitorCloseEvent } from '../../events/monitor-close.js';
 import type { RepresentativeSelectEvent } from '../../events/representative-select.js';
 import { sharedClock } from '../../internal/clock.js';
@@ -26,6 +28,7 @@ import type { ConnectionState, TransferTracking } from '../../service/state.js';
 import { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import type { AssignDialog } from '../assign-dialog/assign-dialog.js';
+import type { BulkActionDialog } from '../bulk-action-dialog/bulk-action-dialog.js';
 import type { ForceCloseDialog } from '../force-close-dialog/force-close-dialog.js';
 import type { MonitorPanel } from '../monitor-panel/monitor-panel.js';
 import { DEFAULT_MONITOR_NOTICE } from '../monitor-panel/monitor-panel.js';
@@ -91,6 +94,10 @@ const LOG_LIMIT = 100;
  * carries a `target` (a stuck row's "Reassign to NAME") is sent directly through the service: the
  * transfer rules apply, the log follows it, and the result is announced.
  *
+ * Rows of its table can be selected; a bulk action from the selection bar (`sc-bulk-request`) opens
+ * `<bulk-action-dialog>` (unless vetoed the same way). When it has run, the log gets a line with the
+ * result and the rows that succeeded leave the selection (failed and refused ones stay selected).
+ *
  * @tagname supervisor-console
  * @summary Drop-in supervisor console: table, dialogs, monitor panel, transfers, log and board.
  *
@@ -125,6 +132,10 @@ const LOG_LIMIT = 100;
  * @fires {LeftEvent} sc-left - From the monitor panel.
  * @fires {MonitorCloseEvent} sc-monitor-close - From the monitor panel (cancelable).
  * @fires {CommandFailedEvent} sc-command-failed - From any dialog or the panel.
+ * @fires {SelectionChangeEvent} sc-selection-change - From the table: its row selection changed.
+ * @fires {BulkRequestEvent} sc-bulk-request - From the table's selection bar: cancel it to keep the console from opening the bulk dialog.
+ * @fires {BulkRunRequestEvent} sc-bulk-run-request - From the bulk dialog (cancelable).
+ * @fires {BulkCompletedEvent} sc-bulk-completed - From the bulk dialog: one result per row.
  * @fires {RepresentativeSelectEvent} sc-representative-select - From the board.
  */
 @localized()
@@ -172,6 +183,7 @@ export class SupervisorConsole extends LitElement {
   @query('assign-dialog') private assignDialog?: AssignDialog;
   @query('transfer-dialog') private transferDialog?: TransferDialog;
   @query('force-close-dialog') private forceCloseDialog?: ForceCloseDialog;
+  @query('bulk-action-dialog') private bulkDialog?: BulkActionDialog;
   @query('monitor-panel') private monitorPanel?: MonitorPanel;
 
   private readonly provider = new ContextProvider(this, { context: supervisorServiceContext });
@@ -185,6 +197,8 @@ export class SupervisorConsole extends LitElement {
   private monitorOpener: HTMLElement | null = null;
   /** Customer names seen, so log lines still name conversations that left the view. */
   private readonly customers = new Map<string, string>();
+  /** Bulk runs logged so far (each gets a log line of its own). */
+  private bulkRuns = 0;
 
   private readonly connection = new ObservableController<ConnectionState>(
     this,
@@ -274,6 +288,7 @@ export class SupervisorConsole extends LitElement {
     this.assignDialog?.close();
     this.transferDialog?.close();
     this.forceCloseDialog?.close();
+    this.bulkDialog?.close();
     this.monitoring = null;
     this.selectedRepresentative = null;
     this.log = [];
@@ -373,6 +388,51 @@ export class SupervisorConsole extends LitElement {
         return;
     }
   }
+
+  private onBulkRequest = (event: BulkRequestEvent): void => {
+    const opener = deepActiveElement();
+    const request = event.detail;
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return;
+      const switchOn =
+        request.action === 'force-close'
+          ? this.active?.isEnabled('forceClose')
+          : this.active?.isEnabled('assign');
+      if (!switchOn) {
+        this.announce(msg('Your administrator has turned this action off.'));
+        return;
+      }
+      for (const id of request.conversationIds) this.customerOf(id);
+      this.bulkDialog?.show(request, { returnFocusTo: opener });
+    });
+  };
+
+  /** A bulk run ended: one log line with its result; rows that succeeded leave the selection. */
+  private onBulkCompleted = (event: BulkCompletedEvent): void => {
+    const { result } = event.detail;
+    const succeeded = new Set(
+      result.rows.filter((r) => r.status === 'succeeded').map((r) => r.conversationId),
+    );
+    const table = this.table;
+    if (table && succeeded.size > 0) {
+      table.selectedIds = table.selectedIds.filter((id) => !succeeded.has(id));
+    }
+    this.bulkRuns += 1;
+    const entry: LogEntry = {
+      id: `bulk-${this.bulkRuns}`,
+      command: result.action.kind === 'force-close' ? 'forceClose' : 'assign',
+      conversationId: '',
+      customer:
+        result.rows.length === 1
+          ? msg('1 conversation')
+          : msg(str`${result.rows.length} conversations`),
+      status: result.failed > 0 ? 'failed' : 'succeeded',
+      text: result.summary,
+      at: this.active?.now() ?? Date.now(),
+    };
+    this.log = [entry, ...this.log].slice(0, LOG_LIMIT);
+    this.announce(result.summary);
+  };
 
   private onMonitorClose = (event: MonitorCloseEvent): void => {
     queueMicrotask(() => {
@@ -488,6 +548,8 @@ export class SupervisorConsole extends LitElement {
         ></representatives-board>
         <ongoing-conversations-table
           part="table"
+          selectable
+          @sc-bulk-request=${this.onBulkRequest}
           .theme=${this.theme}
           .thresholds=${this.thresholds}
           @sc-action-request=${this.onActionRequest}
@@ -511,6 +573,7 @@ export class SupervisorConsole extends LitElement {
       <assign-dialog></assign-dialog>
       <transfer-dialog></transfer-dialog>
       <force-close-dialog></force-close-dialog>
+      <bulk-action-dialog @sc-bulk-completed=${this.onBulkCompleted}></bulk-action-dialog>
       <div class="visually-hidden" role="status">${this.announcement}</div>`;
   }
 
