@@ -59,8 +59,7 @@ describe('locales', () => {
     expect(getSupervisorLocale()).to.equal('de');
     expect(statusLabel('waiting')).to.equal('Wartend');
     expect(canMonitor(ctx, open)).to.deep.include({
-      detail:
-        'Nur aktive Unterhaltungen oder Unterhaltungen in der Nachbearbeitung können überwacht werden.',
+      detail: 'Nur aktive Unterhaltungen oder solche im Abschluss können überwacht werden.',
     });
     expect(canTransfer(ctx, voice)).to.deep.include({
       detail:
@@ -103,7 +102,7 @@ describe('switching the language of mounted elements', () => {
     expect(headers(el)).to.include.members(['Customer', 'Status', 'Wait', 'Actions']);
     await setSupervisorLocale('de');
     await settled(el);
-    expect(headers(el)).to.include.members(['Kunde', 'Status', 'Wartezeit', 'Aktionen']);
+    expect(headers(el)).to.include.members(['Kunde', 'Status', 'Warten', 'Aktionen']);
     expect($<HTMLInputElement>(el, 'input[type="search"]')!.placeholder).to.equal(
       'Unterhaltungen durchsuchen',
     );
@@ -164,8 +163,8 @@ describe('switching the language of mounted elements', () => {
       'Mitarbeiter',
       'Warteschlange',
       'Status',
-      'Wartezeit',
-      'Bearbeitung',
+      'Warten',
+      'Dauer',
     ]);
     expect(panel.querySelector('[part="notice"]')!.textContent).to.include(
       'Die Überwachung bleibt unbemerkt, bis Sie beitreten.',

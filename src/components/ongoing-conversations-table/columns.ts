@@ -106,7 +106,7 @@ export const DATA_COLUMNS: readonly Column[] = [
     },
     sortKey: 'wait',
     firstDirection: 'desc',
-    width: '5.25rem',
+    width: '5.5rem',
     numeric: true,
   },
   {
@@ -116,7 +116,7 @@ export const DATA_COLUMNS: readonly Column[] = [
     },
     sortKey: 'handle',
     firstDirection: 'desc',
-    width: '5.25rem',
+    width: '5.5rem',
     numeric: true,
   },
   {
@@ -220,7 +220,7 @@ function modeLabel(mode: string): string {
 function representativeCell(c: Conversation, ctx: CellContext): CellContent {
   if (c.representativeId === null) {
     const unassigned = msg('Unassigned');
-    return { content: html`<span class="muted">${unassigned}</span>`, title: unassigned };
+    return { content: html`<span class="muted clip">${unassigned}</span>`, title: unassigned };
   }
   const rep = ctx.representatives.get(c.representativeId);
   const name = rep?.name ?? c.representativeId;

@@ -415,6 +415,8 @@ const table = css`
   .head-cell {
     display: flex;
     align-items: stretch;
+    /* A long label (some languages' words are longer) is cut with an ellipsis, never over its neighbour. */
+    min-width: 0;
     padding: 0;
     font-weight: 600;
     font-size: 0.8125rem;
@@ -442,6 +444,19 @@ const table = css`
     background: transparent;
     font-weight: inherit;
     text-align: start;
+  }
+
+  button.sort,
+  .head-label {
+    min-width: 0;
+    overflow: hidden;
+  }
+
+  button.sort > span:first-child,
+  .head-label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
 
   button.sort:hover {
@@ -516,6 +531,11 @@ const table = css`
     padding: 0 var(--_space);
     overflow: hidden;
     white-space: nowrap;
+  }
+
+  /* A header's sort button brings its own padding (the cell's would double it and narrow the label). */
+  .head-cell.cell {
+    padding: 0;
   }
 
   .body-row .cell:focus {
