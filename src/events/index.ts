@@ -11,6 +11,8 @@ export * from './join-request.js';
 export * from './joined.js';
 export * from './leave-request.js';
 export * from './left.js';
+export * from './whisper-request.js';
+export * from './whisper-sent.js';
 export * from './command-failed.js';
 export * from './monitor-close.js';
 export * from './representative-select.js';

@@ -9,6 +9,8 @@ import {
   LeaveRequestEvent,
   LeftEvent,
   MonitorCloseEvent,
+  WhisperRequestEvent,
+  WhisperSentEvent,
 } from '../events/index.js';
 import { eventName } from './event-name.js';
 
@@ -26,6 +28,8 @@ export const MonitorPanel = createComponent({
     onScJoined: eventName(JoinedEvent),
     onScLeaveRequest: eventName(LeaveRequestEvent),
     onScLeft: eventName(LeftEvent),
+    onScWhisperRequest: eventName(WhisperRequestEvent),
+    onScWhisperSent: eventName(WhisperSentEvent),
     onScMonitorClose: eventName(MonitorCloseEvent),
     onScCommandFailed: eventName(CommandFailedEvent),
   },

@@ -184,6 +184,16 @@ export const monitorPanelStyles = css`
     font-weight: 600;
     color: var(--_warning);
   }
+  /* A whisper: a double border, a padlock and its label, not colour alone. */
+  .message.whisper {
+    border: 3px double var(--_warning);
+    background: color-mix(in srgb, var(--_warning) 8%, var(--_bg));
+  }
+  .message .whisper-label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
   .message .text {
     margin: 0.1rem 0 0;
     white-space: pre-wrap;
@@ -263,6 +273,122 @@ export const monitorPanelStyles = css`
   }
   .sentiment-neutral {
     color: var(--_neutral);
+  }
+
+  .who-else {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  .who-else .nobody {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .presences {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .presence {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.1rem 0.5rem;
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
+  .presence .who {
+    display: inline-flex;
+    align-items: baseline;
+    gap: 0.4rem;
+    min-width: 0;
+  }
+  .presence .name {
+    font-weight: 600;
+  }
+  .role-tag {
+    font-size: 0.75rem;
+    padding: 0 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    color: var(--_muted);
+  }
+  .role-tag.joined {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .presence .last {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+
+  .whisper {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35rem;
+  }
+  .whisper-refused {
+    margin: 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .composer {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  .composer label {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .whisper-hint {
+    margin: 0;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+  .composer textarea {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 3.5rem;
+    resize: vertical;
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4rem 0.5rem;
+  }
+  .composer textarea:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .composer textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .composer textarea[readonly] {
+    background: var(--_surface);
+  }
+  .composer-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.35rem var(--_space);
+  }
+  .count {
+    font-size: 0.75rem;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .count.over {
+    color: var(--_danger);
+    font-weight: 600;
   }
 
   .notice {

@@ -6,10 +6,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
 import {
+  WHISPER_MAX_LENGTH,
   canJoin,
   canLeave,
   canMonitor,
+  canWhisper,
   channelLabel,
+  checkWhisperText,
   describeCommandError,
   handleTime,
   sentimentLabel,
@@ -21,8 +24,10 @@ import {
   type Queue,
   type RuleContext,
   type Sentiment,
+  type Supervisor,
   type TranscriptMessage,
   type Verdict,
+  whoElseIsHere,
 } from '../../domain/index.js';
 import { CommandFailedEvent } from '../../events/command-failed.js';
 import { JoinRequestEvent } from '../../events/join-request.js';
@@ -30,14 +35,22 @@ import { JoinedEvent } from '../../events/joined.js';
 import { LeaveRequestEvent } from '../../events/leave-request.js';
 import { LeftEvent } from '../../events/left.js';
 import { MonitorCloseEvent } from '../../events/monitor-close.js';
+import { WhisperRequestEvent } from '../../events/whisper-request.js';
+import { WhisperSentEvent } from '../../events/whisper-sent.js';
 import { sharedClock } from '../../internal/clock.js';
-import { describeDuration, formatClock, formatDuration } from '../../internal/format.js';
+import {
+  describeDuration,
+  formatClock,
+  formatCount,
+  formatDuration,
+} from '../../internal/format.js';
 import type { CommandOutcome } from '../../service/outcomes.js';
 import type { SupervisorService, TranscriptState } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { channelIcon, sentimentIcon } from '../shared/icons.js';
 import { queueName, representativeName } from '../shared/representative-parts.js';
 import { monitorPanelStyles } from './monitor-panel.styles.js';
+import { renderWhoElse } from './who-else-parts.js';
 
 /**
  * The default responsible-use notice (a host sets its own with `notice` or the `notice` slot). This is
@@ -81,6 +94,15 @@ type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
  * message that says so); Leave ends that. Messages are rendered as text: nothing a customer types
  * becomes markup.
  *
+ * "Who else is here" lists the other supervisors joined to or monitoring the conversation, and who
+ * last acted on it ("Priya Lead assigned it 2 minutes ago"), live from the backend's change stream.
+ * While monitoring an Active or Waiting messaging conversation handled by a person, the supervisor can
+ * whisper: a private message only the representative sees, never the customer (Enter sends,
+ * Shift+Enter starts a new line; at most `WHISPER_MAX_LENGTH` characters). It is offered only while
+ * the "Supervisor Monitor" switch is on; when the rules refuse it, the panel says why instead. Whispers
+ * show in the transcript marked "Whisper — only the representative sees this". A failed whisper keeps
+ * its text in the composer.
+ *
  * @tagname monitor-panel
  * @summary Watch one conversation live (transcript, sentiment, timers), then join or leave it.
  *
@@ -91,15 +113,19 @@ type Activity = 'idle' | 'starting' | 'joining' | 'leaving';
  * @fires {JoinedEvent} sc-joined - After the supervisor joined.
  * @fires {LeaveRequestEvent} sc-leave-request - Before leaving; cancelable.
  * @fires {LeftEvent} sc-left - After the supervisor left (monitoring goes on).
+ * @fires {WhisperRequestEvent} sc-whisper-request - Before a whisper is sent; cancelable (a veto sends nothing and keeps the text).
+ * @fires {WhisperSentEvent} sc-whisper-sent - After the backend accepted a whisper.
  * @fires {MonitorCloseEvent} sc-monitor-close - When the supervisor closes the panel; cancelable (a veto keeps monitoring).
- * @fires {CommandFailedEvent} sc-command-failed - When monitoring, joining or leaving was refused or failed.
+ * @fires {CommandFailedEvent} sc-command-failed - When monitoring, joining, leaving or whispering was refused or failed.
  *
  * @csspart header - The conversation's header (who, where, timers, actions).
  * @csspart title - The customer's name.
  * @csspart facts - The list of facts (channel, representative, queue, status, timers).
  * @csspart actions - The Join/Leave and Close buttons.
+ * @csspart who-else - The "Who else is here" list of other supervisors.
  * @csspart transcript - The scrolling transcript (a log).
- * @csspart message - One transcript message.
+ * @csspart message - One transcript message (a whisper also has the `whisper` class).
+ * @csspart whisper - The whisper composer (or why whispering is not possible).
  * @csspart new-messages - The "N new messages" button shown after scrolling up.
  * @csspart sentiment - The sentiment chart and its caption.
  * @csspart notice - The responsible-use notice.
@@ -135,6 +161,11 @@ export class MonitorPanel extends LitElement {
   /** How many messages the supervisor had seen when they scrolled up. */
   @state() private seenCount = 0;
   @state() private hasNoticeSlot = false;
+  /** The whisper being written (kept when sending fails). */
+  @state() private whisperDraft = '';
+  @state() private whisperSending = false;
+  /** Why the last whisper was not sent. */
+  @state() private whisperError: string | null = null;
 
   @query('.scroller') private scroller!: HTMLElement | null;
 
@@ -158,6 +189,10 @@ export class MonitorPanel extends LitElement {
     this,
     () => this.service?.queues$,
   );
+  /** The centre's supervisors, to name who else is here. */
+  private readonly supervisorsController = new ObservableController<
+    ReadonlyMap<string, Supervisor>
+  >(this, () => this.service?.supervisors$);
   /** The transcript: subscribed only while monitoring this conversation. */
   private readonly transcriptController = new ObservableController<TranscriptState>(this, () =>
     this.monitoring && this.service ? this.service.transcript$(this.monitoring) : undefined,
@@ -198,10 +233,14 @@ export class MonitorPanel extends LitElement {
         this.stick = true;
         this.seenCount = 0;
         this.renderedMessages = 0;
+        this.whisperDraft = '';
+        this.whisperSending = false;
+        this.whisperError = null;
       }
       this.conversationController.refresh();
       this.ruleContextController.refresh();
       this.queuesController.refresh();
+      this.supervisorsController.refresh();
       this.clockController.refresh();
     }
     const c = this.conversation;
@@ -311,6 +350,58 @@ export class MonitorPanel extends LitElement {
     return outcome;
   }
 
+  /**
+   * Whispers to the representative (as the composer's Send does; the composer's text by default).
+   * Checked by the rules first; the text stays in the composer unless the backend accepted it.
+   */
+  async whisper(text: string = this.whisperDraft): Promise<CommandOutcome | undefined> {
+    const service = this.service;
+    const id = this.monitoring;
+    if (!service || !id || this.whisperSending) return undefined;
+    const trimmed = text.trim();
+    const check = checkWhisperText(trimmed);
+    if (!check.allowed) {
+      this.whisperError = check.detail;
+      return undefined;
+    }
+    const request = new WhisperRequestEvent({ conversationId: id, text: trimmed });
+    this.dispatchEvent(request);
+    if (request.defaultPrevented) return undefined;
+    this.whisperError = null;
+    this.whisperSending = true;
+    const outcome = await service.whisper(id, trimmed);
+    // The panel moved on to another conversation meanwhile: its composer is not this one's.
+    if (this.monitoring !== id) return outcome;
+    this.whisperSending = false;
+    if (outcome.status === 'succeeded') {
+      if (this.whisperDraft === text) this.whisperDraft = '';
+      this.dispatchEvent(new WhisperSentEvent({ conversationId: id, text: trimmed, outcome }));
+    } else {
+      const message = outcome.error
+        ? describeCommandError(outcome.error)
+        : msg('The whisper could not be sent.');
+      this.whisperError = message;
+      this.dispatchEvent(new CommandFailedEvent({ conversationId: id, outcome, message }));
+    }
+    return outcome;
+  }
+
+  private onWhisperInput = (e: Event): void => {
+    this.whisperDraft = (e.target as HTMLTextAreaElement).value;
+  };
+
+  private onWhisperKeydown = (e: KeyboardEvent): void => {
+    // Enter sends; Shift+Enter is a new line; an input method's Enter confirms its text instead.
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    void this.whisper();
+  };
+
+  private onWhisperSubmit = (e: Event): void => {
+    e.preventDefault();
+    void this.whisper();
+  };
+
   // ----- transcript scrolling -------------------------------------------------------------------
 
   private get messageCount(): number {
@@ -360,16 +451,97 @@ export class MonitorPanel extends LitElement {
     const c = this.conversation ?? this.lastSeen;
     const ctx = this.ruleContextController.value;
     return html`<section class="panel" aria-labelledby="customer">
-      ${this.renderHeader(c, ctx)}
+      ${this.renderHeader(c, ctx)} ${this.renderPresences(ctx)}
       ${
         this.refusal
           ? html`<p class="problem" role="alert">${this.refusal}</p>`
           : html`${
               this.failure ? html`<p class="problem" role="alert">${this.failure}</p>` : nothing
             }
-            ${this.renderTranscript()} ${this.renderSentiment(c)}`
+            ${this.renderTranscript()} ${this.renderWhisper(ctx)} ${this.renderSentiment(c)}`
       }
       ${this.renderNotice()}
+    </section>`;
+  }
+
+  /** "Who else is here", from the conversation as it is now (nothing once it has ended). */
+  private renderPresences(ctx: RuleContext | undefined): unknown {
+    const c = this.conversation;
+    if (!c || !ctx) return nothing;
+    const presences = whoElseIsHere(
+      c,
+      ctx.supervisorId,
+      this.supervisorsController.value ?? new Map(),
+    );
+    const now = this.service?.now() ?? this.clockController.value ?? Date.now();
+    return renderWhoElse(presences, now);
+  }
+
+  /**
+   * The whisper composer while the rules allow a whisper; otherwise why not (nothing at all while the
+   * "Supervisor Monitor" switch is off, or before monitoring has started).
+   */
+  private renderWhisper(ctx: RuleContext | undefined): unknown {
+    const c = this.conversation;
+    if (!c || !ctx || !this.monitoring || this.activity === 'starting') return nothing;
+    if (!ctx.settings.monitor) return nothing;
+    const verdict = canWhisper(ctx, c);
+    if (!verdict.allowed && verdict.reason === 'switch-off') return nothing;
+    const title = html`<h3 id="whisper-title" class="section-title">${msg('Whisper')}</h3>`;
+    if (!verdict.allowed) {
+      return html`<section class="whisper" part="whisper" aria-labelledby="whisper-title">
+        ${title}
+        <p class="whisper-refused">${verdict.detail}</p>
+      </section>`;
+    }
+    const rep = representativeName(ctx.representatives, c.representativeId);
+    const length = this.whisperDraft.trim().length;
+    const over = length - WHISPER_MAX_LENGTH;
+    const sending = this.whisperSending;
+    const disabled = sending || length === 0 || over > 0;
+    return html`<section class="whisper" part="whisper" aria-labelledby="whisper-title">
+      ${title}
+      <form class="composer" @submit=${this.onWhisperSubmit}>
+        <label for="whisper-text">${msg(html`Message to <bdi>${rep}</bdi>`)}</label>
+        <p id="whisper-hint" class="whisper-hint">
+          ${msg(
+            'Only the representative sees a whisper, never the customer. Enter sends; Shift+Enter starts a new line.',
+          )}
+        </p>
+        <textarea
+          id="whisper-text"
+          rows="2"
+          aria-describedby="whisper-hint whisper-count"
+          aria-invalid=${over > 0 ? 'true' : 'false'}
+          ?readonly=${sending}
+          .value=${this.whisperDraft}
+          @input=${this.onWhisperInput}
+          @keydown=${this.onWhisperKeydown}
+        ></textarea>
+        <div class="composer-row">
+          <span id="whisper-count" class="count ${over > 0 ? 'over' : ''}"
+            >${
+              over > 1
+                ? msg(
+                    str`${formatCount(over)} characters too many (at most ${formatCount(WHISPER_MAX_LENGTH)})`,
+                  )
+                : over === 1
+                  ? msg(str`1 character too many (at most ${formatCount(WHISPER_MAX_LENGTH)})`)
+                  : msg(
+                      str`${formatCount(length)} of ${formatCount(WHISPER_MAX_LENGTH)} characters`,
+                    )
+            }</span
+          >
+          <button class="primary send" type="submit" aria-disabled=${disabled ? 'true' : 'false'}>
+            ${sending ? msg('Sending…') : msg('Send whisper')}
+          </button>
+        </div>
+        ${
+          this.whisperError
+            ? html`<p class="problem whisper-error" role="alert">${this.whisperError}</p>`
+            : nothing
+        }
+      </form>
     </section>`;
   }
 
@@ -541,7 +713,8 @@ export class MonitorPanel extends LitElement {
       : 'system';
     const label = AUTHOR_LABELS[author as MessageAuthor]();
     const showName = author !== 'system';
-    return html`<li class="message ${author}" part="message">
+    const whisper = author === 'supervisor' && m.visibility === 'representatives';
+    return html`<li class="message ${author}${whisper ? ' whisper' : ''}" part="message">
       <div class="meta">
         ${
           showName
@@ -549,7 +722,15 @@ export class MonitorPanel extends LitElement {
                 ${m.authorName ? html`<span class="role">${label}</span>` : nothing}`
             : nothing
         }
-        ${m.visibility === 'representatives' ? html`<span class="private">${msg('Private')}</span>` : nothing}
+        ${
+          whisper
+            ? html`<span class="private whisper-label"
+                >${whisperIcon}${msg('Whisper — only the representative sees this')}</span
+              >`
+            : m.visibility === 'representatives'
+              ? html`<span class="private">${msg('Private')}</span>`
+              : nothing
+        }
         <time datetime=${new Date(m.at).toISOString()}>${formatClock(m.at)}</time>
       </div>
       <p class="text">${m.text}</p>
@@ -628,6 +809,9 @@ export function describeSentiment(points: readonly Sentiment[]): string {
 function modeLabel(mode: string): string {
   return mode === 'voice' ? msg('voice') : mode === 'video' ? msg('video') : mode;
 }
+
+/** A closed padlock beside the whisper label (decorative: the label says it). */
+const whisperIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"><rect x="3.5" y="7" width="9" height="7" rx="1"/><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"/></svg>`;
 
 const CHART_W = 240;
 const CHART_H = 56;
