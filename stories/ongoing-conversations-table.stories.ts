@@ -3,13 +3,14 @@ import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/components/ongoing-conversations-table/ongoing-conversations-table.define.js';
 import type { OngoingConversationsTable } from '../src/components/ongoing-conversations-table/ongoing-conversations-table.js';
+import type { TableThresholds } from '../src/components/ongoing-conversations-table/attention.js';
 import {
   DEFAULT_SORT,
   type ConversationFilter,
   type ConversationSort,
 } from '../src/domain/index.js';
 import { fakeService, simulatedService, until, type StoryBackend } from './support/backends.js';
-import { hostileSnapshot, storySnapshot } from './support/data.js';
+import { IDS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
 import { restMock } from './support/rest.js';
 import { frame, type FrameOptions, type StoryFrame } from './support/story-frame.js';
 import { rendered } from './support/steps.js';
@@ -27,6 +28,8 @@ interface TableArgs {
   theme?: 'light' | 'dark';
   filter?: ConversationFilter;
   sort?: ConversationSort;
+  /** Alert thresholds (wait, sentiment, over capacity, stuck); `{}`: none. */
+  thresholds?: TableThresholds;
   height?: string;
   /** Provided by the story frame (context); not a control. */
   service?: never;
@@ -44,6 +47,7 @@ function table(args: TableArgs, backend: StoryBackend, options: FrameOptions = {
       theme=${ifDefined(args.theme)}
       .filter=${args.filter ?? {}}
       .sort=${args.sort ?? DEFAULT_SORT}
+      .thresholds=${args.thresholds ?? {}}
       style="--sc-table-height: ${args.height ?? '30rem'}"
     ></ongoing-conversations-table>`,
     options,
@@ -74,6 +78,7 @@ const meta: Meta<TableArgs> = {
     theme: undefined,
     filter: {},
     sort: DEFAULT_SORT,
+    thresholds: {},
     height: '30rem',
   },
   argTypes: {
@@ -86,6 +91,7 @@ const meta: Meta<TableArgs> = {
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
     filter: { control: 'object' },
     sort: { control: 'object' },
+    thresholds: { control: 'object' },
     height: {
       control: 'text',
       description: 'The `--sc-table-height` custom property (the body scrolls inside it).',
@@ -170,6 +176,75 @@ export const TenThousandRowsBusy: Story = {
 export const AttentionFirst: Story = {
   args: { sort: { key: 'attention', direction: 'desc' } },
   render: (args = {}) => table(args, fakeService()),
+};
+
+/** The thresholds the alert stories use: a 5-minute wait, Negative or worse, over capacity, stuck after 2 min. */
+const ALERTS: TableThresholds = {
+  maxWaitMs: 5 * 60_000,
+  sentimentAtOrBelow: 'negative',
+  representativeOverCapacity: true,
+  stuckAfterMs: 2 * 60_000,
+};
+
+/**
+ * Alice's customer has waited 6 minutes since their last message, and Ada Aalto, who has the chat,
+ * is away: the row is stuck.
+ */
+function stuckBackend() {
+  return fakeService(
+    storySnapshot({
+      fayUsed: 8,
+      patch: {
+        [IDS.active]: {
+          representativeId: REPS.ada,
+          lastCustomerMessageAt: Date.now() - 6 * 60_000,
+        },
+      },
+    }),
+  );
+}
+
+/**
+ * Alert thresholds set: rows over the wait limit, at or below Negative, or with a representative
+ * over capacity carry an "Alert" mark (icon and word), and the row describes why.
+ */
+export const Alerts: Story = {
+  args: { thresholds: ALERTS },
+  parameters: { test: { shows: ['Alert'] } },
+  render: (args = {}) => table(args, fakeService(storySnapshot({ fayUsed: 8 }))),
+};
+
+/** The toolbar's "Alerts" panel open: the thresholds as labelled controls, saved with the view. */
+export const AlertsPanel: Story = {
+  args: { thresholds: ALERTS },
+  parameters: { test: { shows: ['Waiting longer than (minutes)'] } },
+  render: (args = {}) =>
+    table(args, stuckBackend(), {
+      async setup(f) {
+        const el = tableOf(f);
+        await rowsShown(el);
+        el.shadowRoot!.querySelector<HTMLElement>('details.alerts summary')?.click();
+        await rendered(el);
+      },
+    }),
+};
+
+/**
+ * A stuck conversation: the customer has waited 6 minutes on Ada Aalto, who is away. The row is
+ * marked "Stuck" and offers one step, "Reassign to Omar Okafor" (the first suggested transfer
+ * target; the row shortcut R does the same).
+ */
+export const StuckConversation: Story = {
+  args: { thresholds: { stuckAfterMs: 2 * 60_000 } },
+  parameters: { test: { shows: ['Reassign to', 'Stuck'] } },
+  render: (args = {}) => table(args, stuckBackend()),
+};
+
+/** Alerts and a stuck row in the dark palette. */
+export const AlertsDark: Story = {
+  args: { thresholds: ALERTS },
+  parameters: { test: { shows: ['Reassign to'] } },
+  render: (args = {}) => table(args, stuckBackend(), { theme: 'dark' }),
 };
 
 /** Filtered to Open and Waiting messaging conversations (the filter buttons show their counts). */
