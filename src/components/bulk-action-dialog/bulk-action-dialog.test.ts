@@ -126,6 +126,7 @@ describe('<bulk-action-dialog>', () => {
     const listed = rows(el);
     expect(listed.map((r) => r.badge)).to.deep.equal(['Succeeded', 'Refused', 'Failed', 'Refused']);
     expect(listed[2]!.what).to.equal(commandError('unavailable').message);
+    expect(listed[0]!.what).to.equal('Closed; its participants were told.');
     expect(listed[1]!.what).to.equal('Only voice and messaging conversations can be force-closed.');
     expect($(el, '.summary-block')!.getAttribute('role')).to.equal('alert');
     // The success is kept with its outcome, whatever happened to the other rows.

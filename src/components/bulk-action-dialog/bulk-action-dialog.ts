@@ -513,12 +513,27 @@ export class BulkActionDialog extends LitElement {
           : status === 'refused'
             ? msg('Refused')
             : msg('Waiting…');
-    const why = result?.error ? describeCommandError(result.error) : '';
+    const what =
+      status === 'pending'
+        ? row.effect
+        : status === 'succeeded'
+          ? this.doneText()
+          : result?.error
+            ? describeCommandError(result.error)
+            : '';
     return html`<li class="row ${status}" part="row row-${status}">
       ${this.who(row)}
       <span class="badge">${label}</span>
-      <span class="what">${status === 'succeeded' || status === 'pending' ? row.effect : why}</span>
+      <span class="what">${what}</span>
     </li>`;
+  }
+
+  /** What a row that succeeded now is: "Closed." or "Now in the Billing queue." */
+  private doneText(): string {
+    const action = this.plan?.action;
+    if (!action || action.kind === 'force-close') return msg('Closed; its participants were told.');
+    const queue = this.queues?.get(action.queueId)?.name || action.queueId;
+    return msg(str`Now in the ${queue} queue.`);
   }
 
   private renderActions(): unknown {

@@ -1,0 +1,101 @@
+// Screenshots of a bulk intervention in the demo's Supervisor page: rows selected in the table (the
+// selection bar), the bulk dialog's preview of a mixed plan (one row refused, with its reason), the
+// run, and its results with a partial failure (the simulator fails one force close as unreachable).
+// Serves demo/ with Vite and drives Debian's Chromium through playwright-core; PNGs go to
+// docs/screenshots/bulk-*.png.
+// Usage: node scripts/screenshot-bulk.mjs
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { launchChromium } from './browser.mjs';
+
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+mkdirSync(out, { recursive: true });
+
+const server = await createServer({
+  configFile: fileURLToPath(new URL('../vite.demo.config.ts', import.meta.url)),
+  server: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+await server.listen();
+const address = server.httpServer?.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
+const browser = await launchChromium();
+const TABLE = 'supervisor-console ongoing-conversations-table';
+const DIALOG = 'supervisor-console bulk-action-dialog';
+
+async function shot(target, name) {
+  const file = `${out}${name}.png`;
+  await target.screenshot({ path: file });
+  console.log(file);
+}
+
+async function run(colorScheme, suffix) {
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    deviceScaleFactor: 1,
+    colorScheme,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || (msg.type() === 'warning' && !msg.text().includes('dev mode'))) {
+      console.error(`console ${msg.type()}:`, msg.text());
+    }
+  });
+  await page.goto(`${base}/index.html?n=60&cps=0.5&seed=11`);
+  await page.locator('supervisor-console [part="connection"].live').waitFor({ timeout: 30_000 });
+  await page.locator(`${TABLE} .body-row`).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  // Select, among the first rows shown, three that can be force-closed and one record (refused).
+  const picked = await page.evaluate(() => {
+    const consoleEl = window.supervisorConsole;
+    const table = consoleEl.shadowRoot.querySelector('ongoing-conversations-table');
+    const service = consoleEl.activeService;
+    const rows = service.computeView(service.state, {
+      filter: table.filter,
+      sort: table.sort,
+    }).rows;
+    const closable = rows
+      .slice(0, 8)
+      .filter((c) => c.channel !== 'record' && c.status !== 'closed');
+    // A record cannot be force-closed: the preview lists it as refused, with the rule's reason.
+    const record = rows.find((c) => c.channel === 'record');
+    const ids = [...closable.slice(0, 3), ...(record ? [record] : [])].map((c) => c.id);
+    table.selectedIds = ids;
+    return ids.length;
+  });
+  if (picked < 4) console.error(`only ${picked} rows picked (no record row?)`);
+  await page.locator(`${TABLE} .selection-bar`).waitFor();
+  await page.waitForTimeout(400);
+  await shot(page.locator(TABLE), `bulk-selection${suffix}`);
+
+  // The first force close fails as unreachable; the others go through (slowly, to see progress).
+  await page.evaluate(() =>
+    window.supervisorConsole.simulator.setFaults({
+      latencyMs: 900,
+      commandError: { kind: 'unavailable', commands: ['forceClose'], remaining: 1 },
+    }),
+  );
+  await page.locator(`${TABLE} [data-bulk="force-close"]`).click();
+  await page.locator(`${DIALOG} dialog[open] .rows`).waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, `bulk-preview${suffix}`);
+  await page.locator(`${DIALOG} .footer button.danger`).click();
+  await page.locator(`${DIALOG} progress`).waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, `bulk-running${suffix}`);
+  await page.locator(`${DIALOG} .rows .row.failed`).waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+  await shot(page, `bulk-results${suffix}`);
+  await context.close();
+}
+
+try {
+  await run('light', '');
+  await run('dark', '-dark');
+} finally {
+  await browser.close();
+  await server.close();
+}
