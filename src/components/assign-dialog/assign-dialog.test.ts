@@ -238,7 +238,7 @@ describe('<assign-dialog>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('explains a conflict: someone else assigned it meanwhile', async () => {
+  it('explains a conflict: what changed since the supervisor looked', async () => {
     const { el, h } = await setup();
     await choose(el, 'rep-human');
     primary(el).click();
@@ -250,8 +250,10 @@ describe('<assign-dialog>', () => {
     });
     h.adapter.last().answer({ ok: false, error: commandError('conflict') });
     await settle();
-    expect(text(el)).to.include('Someone else assigned this conversation meanwhile');
-    expect(text(el)).to.include('Omar Other');
+    // The backend did not say who: the report compares with the newest version the service holds.
+    expect(text(el)).to.include('This conversation changed since you looked.');
+    expect(text(el)).to.include('Assigned to Omar Other.');
+    expect(primary(el).textContent!.trim()).to.equal('Review the current conversation');
     await expect(el).to.be.accessible();
   });
 

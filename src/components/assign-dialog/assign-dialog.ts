@@ -68,6 +68,7 @@ interface Committed {
  * @csspart overrides - The override checkboxes of the chosen representative.
  * @csspart excess - The live "Exceeds capacity by N units" note of a capacity override.
  * @csspart status - The pending and outcome messages.
+ * @csspart conflict - A stale action's explanation: who changed the conversation since you looked and what changed.
  * @csspart footer - The action row.
  *
  * @cssprop [--sc-dialog-width=36rem] - The dialog's width (narrower on small screens).
@@ -435,12 +436,14 @@ export class AssignDialog extends CommandDialog {
     }
     return html`<div class="notice error" part="status" role="alert">
       <p><strong>${msg(str`The assignment to ${name} failed.`)}</strong></p>
-      <p>${outcome ? this.explain(outcome) : ''}</p>
+      ${outcome ? this.renderExplanation(outcome) : nothing}
     </div>`;
   }
 
   protected override explain(outcome: CommandOutcome): string {
     const text = super.explain(outcome);
+    // A stale action with the backend's report already says who changed it and what changed.
+    if (outcome.conflict) return text;
     const now = this.conversation;
     if (outcome.error?.kind === 'conflict' || outcome.error?.reason === 'already-assigned') {
       const holder = now?.representativeId ? this.nameOf(now.representativeId) : null;
@@ -479,7 +482,7 @@ export class AssignDialog extends CommandDialog {
         secondary = null;
         break;
       case 'failed':
-        primary = msg('Try again');
+        primary = this.retryLabel;
         secondary = msg('Close');
         break;
     }

@@ -28,6 +28,7 @@ import { forceCloseDialogStyles } from './force-close-dialog.styles.js';
  * @csspart body - The content.
  * @csspart summary - The conversation's one-line summary.
  * @csspart status - The pending and outcome messages.
+ * @csspart conflict - A stale action's explanation: who changed the conversation since you looked and what changed.
  * @csspart footer - The action row.
  *
  * @cssprop [--sc-dialog-width=36rem] - The dialog's width (narrower on small screens).
@@ -117,7 +118,7 @@ export class ForceCloseDialog extends CommandDialog {
       case 'failed':
         return html`<div class="notice error" part="status" role="alert">
           <p><strong>${msg(str`The conversation with ${who} could not be closed.`)}</strong></p>
-          <p>${this.outcome ? this.explain(this.outcome) : ''}</p>
+          ${this.outcome ? this.renderExplanation(this.outcome) : nothing}
         </div>`;
     }
   }
@@ -152,7 +153,7 @@ export class ForceCloseDialog extends CommandDialog {
             ${msg('Close')}
           </button>
           <button class="danger primary-action" @click=${this.tryAgain}>
-            ${msg('Try again')}
+            ${this.retryLabel}
           </button>`;
     }
   }

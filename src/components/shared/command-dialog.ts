@@ -3,10 +3,13 @@
  * `showModal()`, cancelled by Escape, giving focus back to its opener; the service from context; the
  * conversation followed live (so eligibility is rechecked while the dialog is open); and one command
  * path (cancelable request event → pending → succeeded or failed, with events and an explanation).
+ * A stale action (a conflict: the conversation changed since the supervisor looked) is explained as
+ * "changed by NAME" and what changed, and offers a review of the conversation as it is now; it is
+ * never sent again blindly.
  */
 import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
@@ -17,6 +20,7 @@ import {
   type RuleContext,
 } from '../../domain/index.js';
 import { CommandFailedEvent } from '../../events/command-failed.js';
+import { describeConflict, type ConflictReport } from '../../service/conflict.js';
 import type { CommandOutcome } from '../../service/outcomes.js';
 import type { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
@@ -31,6 +35,33 @@ export type DialogPhase = 'choose' | 'pending' | 'succeeded' | 'failed';
 export interface ShowOptions {
   /** Where focus goes back when the dialog closes. Default: the element focused when it opened. */
   readonly returnFocusTo?: HTMLElement | null;
+}
+
+/** "Changed by NAME: here is what changed", then what to do (names are text, isolated in `<bdi>`). */
+function renderConflict(report: ConflictReport): TemplateResult {
+  const name = report.changedBy?.name;
+  return html`<div class="conflict" part="conflict">
+    <p class="conflict-headline">
+      ${
+        name
+          ? msg(html`<bdi>${name}</bdi> changed this conversation since you looked.`)
+          : describeConflict(report)
+      }
+    </p>
+    ${
+      report.changes.length > 0
+        ? html`<p class="conflict-lead">${msg('What changed:')}</p>
+            <ul class="conflict-changes">
+              ${report.changes.map((c) => html`<li data-field=${c.field}>${c.text}</li>`)}
+            </ul>`
+        : nothing
+    }
+    <p>
+      ${msg(
+        'Your action was not applied. Review the conversation as it is now, then choose again.',
+      )}
+    </p>
+  </div>`;
 }
 
 const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
@@ -255,10 +286,34 @@ export abstract class CommandDialog extends LitElement {
     return outcome;
   }
 
-  /** The sentence that explains a failed outcome (role errors carry the reference guidance). */
+  /**
+   * The sentence that explains a failed outcome (role errors carry the reference guidance; a stale
+   * action says who changed the conversation and what changed).
+   */
   protected explain(outcome: CommandOutcome): string {
+    if (outcome.conflict) {
+      return [
+        describeConflict(outcome.conflict),
+        ...outcome.conflict.changes.map((c) => c.text),
+      ].join(' ');
+    }
     if (!outcome.error) return msg('The command failed.');
     return describeCommandError(outcome.error);
+  }
+
+  /**
+   * The explanation under a failure's headline: the sentence of `explain`, or for a stale action
+   * "NAME changed this conversation since you looked", the list of what changed, and what to do.
+   */
+  protected renderExplanation(outcome: CommandOutcome): unknown {
+    const conflict = outcome.conflict;
+    if (!conflict) return html`<p>${this.explain(outcome)}</p>`;
+    return renderConflict(conflict);
+  }
+
+  /** The failed phase's primary action: "Review the current conversation" after a stale action. */
+  protected get retryLabel(): string {
+    return this.outcome?.conflict ? msg('Review the current conversation') : msg('Try again');
   }
 
   /**

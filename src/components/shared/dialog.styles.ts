@@ -129,6 +129,22 @@ export const dialogStyles = css`
     margin-top: 0.35rem;
   }
 
+  .conflict > * {
+    margin: 0;
+  }
+  .conflict > * + * {
+    margin-top: 0.35rem;
+  }
+  .conflict-headline {
+    font-weight: 600;
+  }
+  .conflict-changes {
+    padding-inline-start: 1.25rem;
+  }
+  .conflict-changes li + li {
+    margin-top: 0.15rem;
+  }
+
   .spinner {
     flex: none;
     width: 1rem;

@@ -67,6 +67,7 @@ interface Committed {
  * @csspart options - The list of representatives.
  * @csspart option - One representative.
  * @csspart status - The pending, waiting and outcome messages.
+ * @csspart conflict - A stale action's explanation: who changed the conversation since you looked and what changed.
  * @csspart footer - The action row.
  *
  * @cssprop [--sc-dialog-width=36rem] - The dialog's width (narrower on small screens).
@@ -305,7 +306,7 @@ export class TransferDialog extends CommandDialog {
     if (this.phase === 'failed') {
       return html`<div class="notice error" part="status" role="alert">
         <p><strong>${msg(str`The transfer to ${to} failed.`)}</strong></p>
-        <p>${this.outcome ? this.explain(this.outcome) : ''}</p>
+        ${this.outcome ? this.renderExplanation(this.outcome) : nothing}
       </div>`;
     }
     const tracking = this.tracking;
@@ -369,7 +370,7 @@ export class TransferDialog extends CommandDialog {
         break;
       }
       case 'failed':
-        primary = msg('Try again');
+        primary = this.retryLabel;
         secondary = msg('Close');
         break;
     }
