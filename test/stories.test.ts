@@ -13,6 +13,7 @@ import type { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { TemplateResult } from 'lit';
 import * as assignDialog from '../stories/assign-dialog.stories.js';
+import * as bulkActionDialog from '../stories/bulk-action-dialog.stories.js';
 import * as forceCloseDialog from '../stories/force-close-dialog.stories.js';
 import * as languages from '../stories/languages.stories.js';
 import * as monitorPanel from '../stories/monitor-panel.stories.js';
@@ -48,6 +49,7 @@ const MODULES_BY_FILE: Readonly<Record<string, StoriesModule>> = {
   'assign-dialog.stories.ts': assignDialog as StoriesModule,
   'transfer-dialog.stories.ts': transferDialog as StoriesModule,
   'force-close-dialog.stories.ts': forceCloseDialog as StoriesModule,
+  'bulk-action-dialog.stories.ts': bulkActionDialog as StoriesModule,
   'monitor-panel.stories.ts': monitorPanel as StoriesModule,
   'representatives-board.stories.ts': representativesBoard as StoriesModule,
   'supervisor-console.stories.ts': supervisorConsole as StoriesModule,
