@@ -156,6 +156,42 @@ describe('<bulk-action-dialog>', () => {
     expect($$(el, '.footer button').map((b) => b.textContent!.trim())).to.deep.equal(['Done']);
   });
 
+  it('plans a failure that cannot be resent again on Try again (a new command, rules rechecked)', async () => {
+    const { el, h } = await setup({
+      action: 'force-close',
+      conversationIds: ['active-chat', 'voice-call'],
+    });
+    void el.confirm();
+    await waitUntil(() => h.adapter.received.length === 2);
+    h.adapter.received[0]!.answer({ ok: true });
+    h.adapter.received[1]!.answer({ ok: false, error: commandError('conflict') });
+    await waitUntil(() => el.step === 'results');
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.badge)).to.deep.equal(['Succeeded', 'Failed']);
+    const key = h.adapter.received[1]!.command.idempotencyKey;
+    button(el, 'Try again').click();
+    await waitUntil(() => h.adapter.received.length === 3, 'the failed row planned and sent again');
+    expect(h.adapter.last().command.conversationId).to.equal('voice-call');
+    expect(h.adapter.last().command.idempotencyKey).to.not.equal(key);
+    h.adapter.last().answer({ ok: true });
+    await waitUntil(() => el.step === 'results');
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.badge)).to.deep.equal(['Succeeded', 'Succeeded']);
+  });
+
+  it('goes straight to the preview for force close even when the service comes later', async () => {
+    const h = await connectedService();
+    const el = await fixture<BulkActionDialog>(html`<bulk-action-dialog></bulk-action-dialog>`);
+    el.show({ action: 'force-close', conversationIds: ['active-chat'] });
+    await el.updateComplete;
+    expect($(el, '.body')!.textContent).to.contain('No supervisor service is connected.');
+    el.service = h.service;
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.step).to.equal('preview');
+    expect(summary(el)).to.equal('1 of 1 conversations will be closed.');
+  });
+
   it('sends nothing when the page vetoes sc-bulk-run-request', async () => {
     const { el, h } = await setup({ action: 'force-close', conversationIds: MIXED });
     el.addEventListener(BulkRunRequestEvent.eventName, (e) => e.preventDefault());

@@ -277,6 +277,11 @@ export class BulkActionDialog extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('service') || changed.has('open')) this.queuesController.refresh();
+    // Force close has nothing to choose: once a service is there (it may come later, by context),
+    // the dialog goes straight to the preview.
+    if (this.open && this.step === 'choose' && this.action === 'force-close' && this.service) {
+      this.preview();
+    }
     if (changed.has('open') && this.open && changed.get('open') === false && !this.opener) {
       // Opened by the attribute or property rather than by show().
       this.opener = deepActiveElement();
