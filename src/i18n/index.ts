@@ -7,3 +7,4 @@ export {
   setSupervisorLocale,
 } from './locale.js';
 export type { SupervisorLocale } from './locale.js';
+export { followDocumentLanguage, supervisorLocaleFor } from './follow-document.js';

@@ -7,10 +7,12 @@ import '../setup.js';
 import '../../src/components/ongoing-conversations-table/ongoing-conversations-table.define.js';
 import '../../src/components/force-close-dialog/force-close-dialog.define.js';
 import '../../src/components/monitor-panel/monitor-panel.define.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import {
   SUPERVISOR_LOCALES,
+  followDocumentLanguage,
   getSupervisorLocale,
+  supervisorLocaleFor,
   isSupervisorLocale,
   setSupervisorLocale,
 } from '../../src/i18n/index.js';
@@ -46,6 +48,21 @@ describe('locales', () => {
     await setSupervisorLocale('fr' as 'de').catch((e: unknown) => (error = e));
     expect(error).to.be.instanceOf(RangeError);
     expect(getSupervisorLocale()).to.equal('en');
+  });
+
+  it('can follow the lang attribute of the document (base language match)', async () => {
+    expect(supervisorLocaleFor('de-AT')).to.equal('de');
+    expect(supervisorLocaleFor('fr')).to.equal('en');
+    const root = document.createElement('div');
+    root.lang = 'de-DE';
+    const stop = followDocumentLanguage(root);
+    await waitUntil(() => getSupervisorLocale() === 'de', 'follows lang="de-DE"');
+    root.lang = 'en-GB';
+    await waitUntil(() => getSupervisorLocale() === 'en', 'follows lang="en-GB"');
+    stop();
+    root.lang = 'de';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getSupervisorLocale(), 'stopped following').to.equal('en');
   });
 
   it('domain sentences follow the locale: labels, rule refusals, role guidance', async () => {
