@@ -18,7 +18,15 @@ import {
 } from '../../../test/fixtures/domain.js';
 import { connectedService } from '../../../test/fixtures/element-harness.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
-import type { Conversation } from '../../domain/index.js';
+import { asyncScheduler } from 'rxjs';
+import { SimulatedCentre } from '../../adapters/index.js';
+import {
+  attentionReasons,
+  isStuck,
+  stuckSuggestion,
+  type Conversation,
+} from '../../domain/index.js';
+import { SupervisorService } from '../../service/supervisor-service.js';
 import { ActionRequestEvent } from '../../events/action-request.js';
 import { ViewChangeEvent } from '../../events/view-change.js';
 import type { OngoingConversationsTable } from './ongoing-conversations-table.js';
@@ -452,5 +460,67 @@ describe('<ongoing-conversations-table> stuck conversations', () => {
     expect($$(el, 'img')).to.have.length(0);
     expect((window as { __pwnedStuck?: number }).__pwnedStuck).to.equal(undefined);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<ongoing-conversations-table> alerts on the simulated contact centre', () => {
+  it('marks every visible row exactly as the domain decides, and offers the suggested person', async () => {
+    const centre = new SimulatedCentre({ seed: 31, conversations: 60, changesPerSecond: 0 });
+    const service = new SupervisorService(centre, { frameScheduler: asyncScheduler });
+    service.connect();
+    try {
+      const thresholds = {
+        maxWaitMs: 3 * 60_000,
+        sentimentAtOrBelow: 'negative' as const,
+        representativeOverCapacity: true,
+        stuckAfterMs: 90_000,
+      };
+      const el = await fixture<OngoingConversationsTable>(
+        html`<ongoing-conversations-table
+          .service=${service}
+          persist-key=${uniqueKey()}
+          .thresholds=${thresholds}
+          style="--sc-table-height: 2400px"
+        ></ongoing-conversations-table>`,
+      );
+      await waitUntil(() => bodyRows(el).length > 0, 'no rows', { timeout: 5000 });
+      await settled(el);
+      const ctx = service.ruleContext;
+      const now = service.now();
+      const rows = service.computeView(service.state, { sort: el.sort }).rows;
+      let stuckSeen = 0;
+      let alertSeen = 0;
+      for (const row of bodyRows(el)) {
+        const c = rows[Number(row.dataset.index)]!;
+        const rep = c.representativeId ? ctx.representatives.get(c.representativeId) : undefined;
+        // Rendered a few ms after `now`: rows within a moment of a limit may go either way.
+        const at = (t: number) =>
+          attentionReasons(c, rep, thresholds, t).length > 0 ||
+          isStuck(c, rep, t, thresholds.stuckAfterMs);
+        const alerting = at(now);
+        const stuck = isStuck(c, rep, now, thresholds.stuckAfterMs);
+        const shown = row.querySelector('[part="alert"]') !== null;
+        if (alerting === at(now + 1500)) {
+          expect(shown, `${c.customerName} (${c.id})`).to.equal(alerting);
+        }
+        if (shown) alertSeen++;
+        if (stuck) {
+          stuckSeen++;
+          const s = stuckSuggestion(ctx, c);
+          const button = row.querySelector('button[part="reassign"]');
+          if (s.candidate) {
+            expect(button!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+              `Reassign to ${s.candidate.representative.name}`,
+            );
+          }
+        }
+      }
+      expect(alertSeen).to.be.greaterThan(3);
+      expect(stuckSeen, 'the seed-31 centre has stuck conversations').to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    } finally {
+      service.dispose();
+      centre.dispose();
+    }
   });
 });
