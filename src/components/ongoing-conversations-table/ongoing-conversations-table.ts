@@ -620,6 +620,7 @@ export class OngoingConversationsTable
         view && !failed && !loading ? { shown: this.changes.shown, total: view.total } : null,
         rules.settings,
         connection,
+        this.selecting(rules),
       )}
       ${this.menu.render()}
       <div class="visually-hidden live" role="status" aria-live="polite" aria-atomic="true"></div>

@@ -142,6 +142,8 @@ export function renderFooter(
   counts: { readonly shown: number; readonly total: number } | null,
   settings: SupervisorSettings,
   connection: ConnectionState | undefined,
+  /** Rows can be selected (the key help then says how). */
+  selecting = false,
 ): TemplateResult {
   const keys = ROW_ACTIONS.filter((a) => isActionEnabled(settings, a.action));
   return html`<div class="footer" part="footer">
@@ -159,7 +161,11 @@ export function renderFooter(
           : msg('Arrow keys move, Enter on a header sorts')
       }${keys.map(
         (a, i) => html`${i === 0 ? '; ' : ', '}<kbd>${a.keyLabel}</kbd> ${a.label.toLowerCase()}`,
-      )}.
+      )}.${
+        selecting
+          ? html` ${msg(html`<kbd>Space</kbd> selects, <kbd>Ctrl+A</kbd> all, <kbd>Esc</kbd> none.`)}`
+          : nothing
+      }
     </span>
     <slot name="footer"></slot>
     <span class="spacer"></span>
