@@ -56,6 +56,7 @@ describe('<ongoing-conversations-table> row selection', () => {
     expect($(el, '[role="grid"]')!.hasAttribute('aria-multiselectable')).to.equal(false);
     expect($(el, 'input.select-row')).to.equal(null);
     expect(bodyRows(el)[0]!.hasAttribute('aria-selected')).to.equal(false);
+    expect($(el, '#keys-help')!.textContent).to.not.contain('Space');
   });
 
   it('follows the ARIA grid pattern: aria-multiselectable on the grid, aria-selected on every row', async () => {
@@ -72,6 +73,10 @@ describe('<ongoing-conversations-table> row selection', () => {
       'Select Olga Open',
     );
     expect(bar(el)).to.equal(null);
+    // The grid's key help (its aria-describedby) says how to select.
+    expect($(el, '#keys-help')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Space selects, Ctrl+A all, Esc none.',
+    );
     await expect(el).to.be.accessible();
   });
 
