@@ -20,6 +20,7 @@ import {
   type Representative,
   type SortDirection,
   type SortKey,
+  type Supervisor,
 } from '../../domain/index.js';
 import { describeDuration, formatDuration } from '../../internal/format.js';
 import { channelIcon, presenceIcon, sentimentIcon } from '../shared/icons.js';
@@ -198,6 +199,8 @@ export interface CellContext {
   readonly representatives: ReadonlyMap<string, Representative>;
   readonly queues: ReadonlyMap<string, Queue>;
   readonly supervisorId: string;
+  /** The centre's supervisors by id, to name who else monitors or joined a conversation. */
+  readonly supervisors: ReadonlyMap<string, Supervisor>;
 }
 
 /** A cell's content and the full text for its tooltip. */
@@ -260,17 +263,50 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
   };
 }
 
+/** How many supervisors the Monitoring cell names before "+N" (the full list is in its title). */
+const MONITORING_SHOWN = 2;
+
+/**
+ * Who monitors or joined: "You, Priya Lead +1" — you first, then the joined ones (tagged), then the
+ * silent ones, in the backend's order (no sorting: this runs for every visible row every tick). The
+ * title and the spoken text give the full list with each one's role.
+ */
 function monitoringCell(c: Conversation, ctx: CellContext): CellContent {
-  if (c.monitoredBy.length === 0 && c.joinedBy.length === 0) {
+  const { joinedBy, monitoredBy } = c;
+  if (monitoredBy.length === 0 && joinedBy.length === 0) {
     return { content: spoken('—', msg('Nobody')), title: '' };
   }
-  const ids = [...new Set([...c.monitoredBy, ...c.joinedBy])];
-  const names = ids.map((id) => {
-    const who = id === ctx.supervisorId ? msg('You') : (ctx.representatives.get(id)?.name ?? id);
-    return c.joinedBy.includes(id) ? msg(str`${who} (joined)`) : who;
-  });
-  const text = names.join(', ');
-  return { content: html`<span class="clip">${text}</span>`, title: text };
+  const me = ctx.supervisorId;
+  const ids: string[] = [];
+  if (joinedBy.includes(me) || monitoredBy.includes(me)) ids.push(me);
+  for (const id of joinedBy) if (!ids.includes(id)) ids.push(id);
+  for (const id of monitoredBy) if (!ids.includes(id)) ids.push(id);
+  const nameOf = (id: string): string =>
+    id === me
+      ? msg('You')
+      : ctx.supervisors.get(id)?.name || ctx.representatives.get(id)?.name || id;
+  const full = ids
+    .map((id) => {
+      const who = nameOf(id);
+      return joinedBy.includes(id) ? msg(str`${who} (joined)`) : msg(str`${who} (monitoring)`);
+    })
+    .join(', ');
+  const more = ids.length - MONITORING_SHOWN;
+  const shown = ids
+    .slice(0, MONITORING_SHOWN)
+    .map(
+      (id, i) =>
+        html`${i > 0 ? ', ' : ''}<bdi>${nameOf(id)}</bdi>${
+          joinedBy.includes(id) ? html` <span class="tag">${msg('joined')}</span>` : nothing
+        }`,
+    );
+  return {
+    content: html`<span class="clip" aria-hidden="true"
+        >${shown}${more > 0 ? ` +${more}` : ''}</span
+      >
+      <span class="visually-hidden">${full}</span>`,
+    title: full,
+  };
 }
 
 /** Renders one data cell of a conversation. */

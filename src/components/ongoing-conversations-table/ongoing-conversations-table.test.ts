@@ -193,8 +193,9 @@ describe('<ongoing-conversations-table>', () => {
       );
       expect(cellText(el, rowOf(el, 'Bot'), 'Representative')).to.equal('Botty AI agent');
       expect(cellText(el, rowOf(el, 'Pend'), 'Status')).to.equal('Active Transfer pending');
+      // Visible "You joined, NAME", then the spoken full list with each one's role.
       expect(cellText(el, rowOf(el, 'Pend'), 'Monitoring')).to.equal(
-        'You (joined), Olive Overloaded',
+        'You joined, Olive Overloaded You (joined), Olive Overloaded (monitoring)',
       );
       await expect(el).to.be.accessible();
     });

@@ -16,6 +16,7 @@ import {
   type Queue,
   type RuleContext,
   type SortKey,
+  type Supervisor,
 } from '../../domain/index.js';
 import type { TargetRef } from '../../adapters/backend-adapter.js';
 import { ActionRequestEvent, type ConversationAction } from '../../events/action-request.js';
@@ -113,6 +114,7 @@ const EMPTY_RULES: RuleContext = {
   representatives: new Map(),
 };
 const EMPTY_QUEUES: ReadonlyMap<string, Queue> = new Map();
+const EMPTY_SUPERVISORS: ReadonlyMap<string, Supervisor> = new Map();
 
 /**
  * The supervisor's live list of ongoing conversations: who is waiting, who handles what, how the
@@ -334,6 +336,11 @@ export class OngoingConversationsTable
     this,
     () => this.service?.queues$,
   );
+  /** The centre's supervisors, to name who else monitors or joined a conversation. */
+  private readonly supervisors = new ObservableController<ReadonlyMap<string, Supervisor>>(
+    this,
+    () => this.service?.supervisors$,
+  );
   /** One shared one-second tick re-renders the visible times; each time is computed at render. */
   private readonly clock = new ObservableController<number>(this, () =>
     this.service ? sharedClock() : undefined,
@@ -469,6 +476,7 @@ export class OngoingConversationsTable
       this.connection.refresh();
       this.rules.refresh();
       this.queues.refresh();
+      this.supervisors.refresh();
       this.clock.refresh();
     }
     if (serviceChanged || this.filter !== this.boundFilter || this.sort !== this.boundSort) {
@@ -708,6 +716,7 @@ export class OngoingConversationsTable
       representatives: rules.representatives,
       queues: this.queues.value ?? EMPTY_QUEUES,
       supervisorId: rules.supervisorId,
+      supervisors: this.supervisors.value ?? EMPTY_SUPERVISORS,
     };
     this.renderRules = rules;
     return html`
