@@ -13,6 +13,12 @@ export { CommandDialog } from './components/shared/command-dialog.js';
 export type { DialogPhase, ShowOptions } from './components/shared/command-dialog.js';
 export { OngoingConversationsTable } from './components/ongoing-conversations-table/ongoing-conversations-table.js';
 export type { SavedView, TableView } from './components/ongoing-conversations-table/saved-views.js';
+export type { TableThresholds } from './components/ongoing-conversations-table/attention.js';
+export {
+  decodeTableThresholds,
+  encodeTableThresholds,
+  normalizeTableThresholds,
+} from './components/ongoing-conversations-table/attention.js';
 export { AssignDialog } from './components/assign-dialog/assign-dialog.js';
 export { TransferDialog } from './components/transfer-dialog/transfer-dialog.js';
 export { ForceCloseDialog } from './components/force-close-dialog/force-close-dialog.js';
