@@ -50,6 +50,7 @@ describe('React wrappers (supervisor-console/react)', () => {
       AssignDialog: 'assign-dialog',
       TransferDialog: 'transfer-dialog',
       ForceCloseDialog: 'force-close-dialog',
+      BulkActionDialog: 'bulk-action-dialog',
       MonitorPanel: 'monitor-panel',
       RepresentativesBoard: 'representatives-board',
       OngoingConversationsTable: 'ongoing-conversations-table',
