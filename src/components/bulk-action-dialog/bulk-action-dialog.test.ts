@@ -189,7 +189,8 @@ describe('<bulk-action-dialog>', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.step).to.equal('preview');
-    expect(summary(el)).to.equal('1 of 1 conversations will be closed.');
+    expect($(el, '#title')!.textContent).to.equal('Force close 1 conversation');
+    expect(button(el, 'Close 1 conversation')).to.exist;
   });
 
   it('sends nothing when the page vetoes sc-bulk-run-request', async () => {

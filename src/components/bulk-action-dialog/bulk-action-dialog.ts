@@ -333,9 +333,15 @@ export class BulkActionDialog extends LitElement {
   // ----- rendering --------------------------------------------------------------------------------
 
   private get heading(): string {
-    const n = formatCount(this.conversationIds.length);
-    return this.action === 'force-close'
-      ? msg(str`Force close ${n} conversations`)
+    const count = this.conversationIds.length;
+    const n = formatCount(count);
+    if (this.action === 'force-close') {
+      return count === 1
+        ? msg('Force close 1 conversation')
+        : msg(str`Force close ${n} conversations`);
+    }
+    return count === 1
+      ? msg('Assign 1 conversation to a queue')
       : msg(str`Assign ${n} conversations to a queue`);
   }
 

@@ -142,6 +142,12 @@ describe('<ongoing-conversations-table> row selection', () => {
     ]);
     await press(el, 'Escape');
     expect(selectedNames(el)).to.deep.equal([]);
+    // Shift+ArrowUp extends upwards from the row it starts on.
+    await press(el, ' ');
+    await press(el, 'Shift+ArrowUp');
+    await press(el, 'Shift+ArrowUp');
+    expect(selectedNames(el)).to.deep.equal(['Olga Open', 'Rita Record', 'Victor Voice']);
+    await press(el, 'Escape');
     await press(el, 'Control+a');
     expect(el.selectedIds).to.have.length(4);
     await press(el, 'Escape');
@@ -195,6 +201,24 @@ describe('<ongoing-conversations-table> row selection', () => {
     expect(bodyRows(el).every((r) => r.getAttribute('aria-selected') === 'true')).to.equal(true);
     expect(bar(el)!.querySelector('.selection-count')!.textContent).to.equal('10,000 selected');
     expect(headerBox(el).checked).to.equal(true);
+
+    // Scrolled to the end, the rows rendered there are selected too; one unselected row stays so
+    // when scrolled away and back (the selection is by id, not by row element).
+    checkbox(bodyRows(el)[0]!).click();
+    await settled(el);
+    const first = bodyRows(el)[0]!.querySelector('.primary')!.textContent;
+    const body = $(el, '.body')!;
+    body.scrollTop = body.scrollHeight;
+    await settled(el);
+    expect(bodyRows(el).length).to.be.below(60);
+    const last = bodyRows(el).at(-1)!;
+    expect(last.getAttribute('aria-rowindex')).to.equal('10001');
+    expect(last.getAttribute('aria-selected')).to.equal('true');
+    body.scrollTop = 0;
+    await settled(el);
+    const again = bodyRows(el).find((r) => r.querySelector('.primary')!.textContent === first)!;
+    expect(again.getAttribute('aria-selected')).to.equal('false');
+    expect(el.selectedIds).to.have.length(9_999);
   });
 
   it('survives sorting and live updates, and drops conversations that leave the view', async () => {
