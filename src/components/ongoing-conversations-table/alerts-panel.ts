@@ -64,14 +64,17 @@ export function thresholdsFromForm(form: HTMLFormElement): TableThresholds {
   });
 }
 
-/** What the summary says after "Alerts" to screen readers: how many rows alert now. */
-function summaryDetail(m: AlertsModel): string {
-  const attention = formatCount(m.attention);
-  const stuck = formatCount(m.stuck);
-  if (m.attention === 0 && m.stuck === 0) return msg('(none now)');
-  if (m.stuck === 0) return msg(str`(${attention} need attention)`);
-  if (m.attention === 0) return msg(str`(${stuck} stuck)`);
-  return msg(str`(${attention} need attention, ${stuck} stuck)`);
+/** How many rows alert now, in words: "3 need attention, 1 stuck", "1 needs attention", "none now". */
+export function alertCounts(attention: number, stuck: number): string {
+  const parts: string[] = [];
+  const a = formatCount(attention);
+  if (attention === 1) parts.push(msg('1 needs attention'));
+  else if (attention > 1) parts.push(msg(str`${a} need attention`));
+  if (stuck > 0) {
+    const n = formatCount(stuck);
+    parts.push(msg(str`${n} stuck`));
+  }
+  return parts.length > 0 ? parts.join(', ') : msg('none now');
 }
 
 /** The "Alerts" disclosure of the toolbar. */
@@ -86,7 +89,7 @@ export function renderAlertsPanel(m: AlertsModel, h: AlertsHandlers): TemplateRe
           count > 0
             ? html` <span class="count alert-count" aria-hidden="true">${formatCount(count)}</span>`
             : nothing
-        }<span class="visually-hidden"> ${summaryDetail(m)}</span>
+        }<span class="visually-hidden"> (${alertCounts(m.attention, m.stuck)})</span>
       </summary>
       <form class="panel alerts-panel" @change=${h.onAlertsChange} @submit=${preventSubmit}>
         <p class="muted alerts-intro">

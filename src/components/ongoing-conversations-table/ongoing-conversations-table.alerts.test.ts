@@ -226,9 +226,16 @@ describe('<ongoing-conversations-table> attention alerts', () => {
     expect(el.thresholds).to.deep.equal({ maxWaitMs: 120_000 });
     await settled(el);
     expect(marked(el)).to.deep.equal(['Otto Over']);
-    await waitUntil(() => live(el).textContent!.includes('Alerts on: 1 need attention.'), 'count', {
-      timeout: 2000,
-    });
+    await waitUntil(
+      () => live(el).textContent!.includes('Alerts on: 1 needs attention.'),
+      'count',
+      {
+        timeout: 2000,
+      },
+    );
+    const summary = details.querySelector('summary')!;
+    await waitUntil(() => summary.textContent!.includes('(1 needs attention)'), 'summary count');
+    expect(summary.querySelector('.alert-count')!.textContent).to.equal('1');
     const sentiment = form.querySelector<HTMLSelectElement>('select[name="sentiment"]')!;
     sentiment.value = 'negative';
     sentiment.dispatchEvent(new Event('change', { bubbles: true }));

@@ -34,7 +34,12 @@ import {
   renderStuckRepresentative,
   stuckOffer,
 } from './alert-cells.js';
-import { renderAlertsPanel, thresholdsFromForm, type AlertsHandlers } from './alerts-panel.js';
+import {
+  alertCounts,
+  renderAlertsPanel,
+  thresholdsFromForm,
+  type AlertsHandlers,
+} from './alerts-panel.js';
 import {
   AttentionTracker,
   encodeTableThresholds,
@@ -1530,16 +1535,13 @@ export class OngoingConversationsTable
     );
   }
 
-  /** "Alerts on: 3 conversations need attention, 1 is stuck." after the thresholds changed. */
+  /** "Alerts on: 3 need attention, 1 stuck." after the supervisor changed the thresholds. */
   private alertCountSentence(): string {
     if (!hasTableThresholds(this.thresholds)) return msg('Alerts off.');
     // Count against the new thresholds now (the tick's evaluation may not have run yet).
     this.evaluateAlerts();
-    const attention = formatCount(this.attention.attention);
-    const stuck = formatCount(this.attention.stuck);
-    return this.attention.stuck > 0
-      ? msg(str`Alerts on: ${attention} need attention, ${stuck} stuck.`)
-      : msg(str`Alerts on: ${attention} need attention.`);
+    const counts = alertCounts(this.attention.attention, this.attention.stuck);
+    return msg(str`Alerts on: ${counts}.`);
   }
 
   /** "Sorted by wait time, descending. 42 of 10,000 conversations." once the supervisor pauses. */
