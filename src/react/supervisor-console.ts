@@ -22,6 +22,8 @@ import {
   TransferRequestEvent,
   TransferResolvedEvent,
   TransferredEvent,
+  WhisperRequestEvent,
+  WhisperSentEvent,
 } from '../events/index.js';
 import { eventName } from './event-name.js';
 
@@ -47,6 +49,8 @@ export const SupervisorConsole = createComponent({
     onScJoined: eventName(JoinedEvent),
     onScLeaveRequest: eventName(LeaveRequestEvent),
     onScLeft: eventName(LeftEvent),
+    onScWhisperRequest: eventName(WhisperRequestEvent),
+    onScWhisperSent: eventName(WhisperSentEvent),
     onScMonitorClose: eventName(MonitorCloseEvent),
     onScCommandFailed: eventName(CommandFailedEvent),
     onScRepresentativeSelect: eventName(RepresentativeSelectEvent),

@@ -23,6 +23,7 @@ import type { MonitorCloseEvent } from '../../events/monitor-close.js';
 import type { RepresentativeSelectEvent } from '../../events/representative-select.js';
 import { sharedClock } from '../../internal/clock.js';
 import { formatClock, formatDuration } from '../../internal/format.js';
+import { describeConflict } from '../../service/conflict.js';
 import type { Outcome } from '../../service/outcomes.js';
 import type { ConnectionState, TransferTracking } from '../../service/state.js';
 import { SupervisorService } from '../../service/supervisor-service.js';
@@ -130,6 +131,8 @@ const LOG_LIMIT = 100;
  * @fires {JoinedEvent} sc-joined - From the monitor panel.
  * @fires {LeaveRequestEvent} sc-leave-request - From the monitor panel (cancelable).
  * @fires {LeftEvent} sc-left - From the monitor panel.
+ * @fires {WhisperRequestEvent} sc-whisper-request - From the monitor panel (cancelable).
+ * @fires {WhisperSentEvent} sc-whisper-sent - From the monitor panel.
  * @fires {MonitorCloseEvent} sc-monitor-close - From the monitor panel (cancelable).
  * @fires {CommandFailedEvent} sc-command-failed - From any dialog or the panel.
  * @fires {SelectionChangeEvent} sc-selection-change - From the table: its row selection changed.
@@ -509,16 +512,23 @@ export class SupervisorConsole extends LitElement {
             : msg(str`${label} to ${representativeName(reps, o.target.id)}`)
           : label;
       const why = 'error' in o && o.error ? describeCommandError(o.error) : '';
+      // A stale action: who changed the conversation since the supervisor looked, and what changed.
+      const stale =
+        'conflict' in o && o.conflict
+          ? [describeConflict(o.conflict), ...o.conflict.changes.map((c) => c.text)].join(' ')
+          : '';
       text =
-        o.status === 'pending'
-          ? msg(str`${what}: in progress…`)
-          : o.status === 'succeeded'
-            ? o.command === 'transfer'
-              ? msg(str`${what}: sent, waiting for an answer.`)
-              : msg(str`${what}: done.`)
-            : o.status === 'refused'
-              ? msg(str`${what}: refused. ${why}`)
-              : msg(str`${what}: failed. ${why}`);
+        stale !== ''
+          ? msg(str`${what}: not applied. ${stale}`)
+          : o.status === 'pending'
+            ? msg(str`${what}: in progress…`)
+            : o.status === 'succeeded'
+              ? o.command === 'transfer'
+                ? msg(str`${what}: sent, waiting for an answer.`)
+                : msg(str`${what}: done.`)
+              : o.status === 'refused'
+                ? msg(str`${what}: refused. ${why}`)
+                : msg(str`${what}: failed. ${why}`);
     }
     const entry: LogEntry = {
       id: o.status === 'accepted' || o.status === 'rejected' ? `${o.id}:answer` : o.id,
