@@ -2,7 +2,7 @@ import * as React from 'react';
 import { createComponent } from '@lit/react';
 import { BulkActionDialog as BulkActionDialogElement } from '../components/bulk-action-dialog/bulk-action-dialog.js';
 import '../components/bulk-action-dialog/bulk-action-dialog.define.js';
-import { BulkCompletedEvent, BulkRunRequestEvent } from '../events/index.js';
+import { BulkCompletedEvent, BulkRunRequestEvent, CommandFailedEvent } from '../events/index.js';
 import { eventName } from './event-name.js';
 
 /**
@@ -17,5 +17,6 @@ export const BulkActionDialog = createComponent({
   events: {
     onScBulkRunRequest: eventName(BulkRunRequestEvent),
     onScBulkCompleted: eventName(BulkCompletedEvent),
+    onScCommandFailed: eventName(CommandFailedEvent),
   },
 });

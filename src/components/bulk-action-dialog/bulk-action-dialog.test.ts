@@ -5,6 +5,7 @@ import type { BulkActionDialog, BulkDialogRequest } from './bulk-action-dialog.j
 import { commandError } from '../../domain/index.js';
 import { BulkCompletedEvent } from '../../events/bulk-completed.js';
 import { BulkRunRequestEvent } from '../../events/bulk-run-request.js';
+import { CommandFailedEvent } from '../../events/command-failed.js';
 import { conversation } from '../../../test/fixtures/domain.js';
 import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
@@ -108,6 +109,8 @@ describe('<bulk-action-dialog>', () => {
     ]);
     await expect(el).to.be.accessible();
 
+    const failures: CommandFailedEvent[] = [];
+    el.addEventListener(CommandFailedEvent.eventName, (e) => failures.push(e));
     const completed = oneEvent(el, BulkCompletedEvent.eventName);
     const [first, second] = h.adapter.received;
     first!.answer({ ok: true });
@@ -122,6 +125,10 @@ describe('<bulk-action-dialog>', () => {
       'refused',
     ]);
     expect(el.step).to.equal('results');
+    // The failed row is also reported as the single dialogs report a failure.
+    expect(failures.map((f) => [f.detail.conversationId, f.detail.message])).to.deep.equal([
+      ['voice-call', commandError('unavailable').message],
+    ]);
     expect(summary(el)).to.equal('1 of 4 conversations were closed; 1 failed; 2 were refused.');
     const listed = rows(el);
     expect(listed.map((r) => r.badge)).to.deep.equal(['Succeeded', 'Refused', 'Failed', 'Refused']);

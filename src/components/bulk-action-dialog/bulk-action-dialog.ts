@@ -17,6 +17,7 @@ import {
 import type { BulkActionKind } from '../../events/bulk-request.js';
 import { BulkCompletedEvent } from '../../events/bulk-completed.js';
 import { BulkRunRequestEvent } from '../../events/bulk-run-request.js';
+import { CommandFailedEvent } from '../../events/command-failed.js';
 import {
   resultSummary,
   type BulkResult,
@@ -64,6 +65,7 @@ const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  *
  * @fires {BulkRunRequestEvent} sc-bulk-run-request - When the supervisor confirms the preview, before anything is sent; cancelable (`detail.plan`).
  * @fires {BulkCompletedEvent} sc-bulk-completed - After the run (and after each "Try again"): `detail.result` has one row per conversation.
+ * @fires {CommandFailedEvent} sc-command-failed - For each row sent that failed (as the other dialogs do); `detail.message` is the explanation shown.
  *
  * @csspart dialog - The native `<dialog>` element.
  * @csspart header - The title row.
@@ -263,6 +265,19 @@ export class BulkActionDialog extends LitElement {
   }
 
   private finish(token: number, result: BulkResult, retry: boolean): void {
+    // Each failed row was just sent (a retry sends only failed rows): report it as a single command's
+    // failure is reported, then the whole result.
+    for (const row of result.rows) {
+      if (row.status !== 'failed' || !row.outcome) continue;
+      const message = row.error ? describeCommandError(row.error) : msg('The command failed.');
+      this.dispatchEvent(
+        new CommandFailedEvent({
+          conversationId: row.conversationId,
+          outcome: row.outcome,
+          message,
+        }),
+      );
+    }
     this.dispatchEvent(new BulkCompletedEvent({ result, retry }));
     if (token !== this.runToken) return;
     this.result = result;
