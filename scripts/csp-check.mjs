@@ -187,6 +187,23 @@ try {
   check('the force-close dialog opens', await dialogOpen('force-close-dialog'));
   await closeDialog('force-close-dialog');
 
+  // Rows selected in the table: the selection bar's Force close… opens the bulk dialog's preview.
+  const bulkPreview = await page.evaluate(async () => {
+    const table = window.__console.shadowRoot.querySelector('ongoing-conversations-table');
+    const ids = [...window.__service.state.conversations.values()]
+      .filter((c) => c.status !== 'closed')
+      .slice(0, 3)
+      .map((c) => c.id);
+    table.selectedIds = ids;
+    await table.updateComplete;
+    table.shadowRoot.querySelector('[data-bulk="force-close"]')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const dialog = window.__console.shadowRoot.querySelector('bulk-action-dialog');
+    return dialog?.shadowRoot?.querySelectorAll('.rows .row').length ?? 0;
+  });
+  check('the bulk dialog opens on three selected rows, with its preview', bulkPreview === 3);
+  await closeDialog('bulk-action-dialog');
+
   const monitored = await open('monitor', 'active');
   await page.waitForFunction(
     (id) => {
