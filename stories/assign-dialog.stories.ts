@@ -7,12 +7,13 @@ import {
   changed,
   failure,
   fakeService,
+  stale,
   simulatedService,
   type Connection,
   type FakeBackend,
   type StoryBackend,
 } from './support/backends.js';
-import { IDS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
+import { IDS, OTHER_SUPERVISORS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
 import {
   dialogFrame,
   dialogParameters,
@@ -195,17 +196,50 @@ export const ErrorRole: Story = {
   parameters: { test: { shows: ['"Omnichannel API access" role is not assigned to you'] } },
 };
 
-/** Error: someone else assigned the conversation meanwhile (a stale-action conflict). */
+/**
+ * Error: a stale action. Priya Lead assigned the conversation to Omar meanwhile; the dialog says so,
+ * lists what changed, and offers "Review the current conversation" (nothing is sent again by itself).
+ */
 export const ErrorConflict: Story = {
   tags: ['!autodocs'],
   render: scripted(async (d, b) => {
     await choose(d, REPS.hana);
     await confirm(d);
-    b.change(changed(b, IDS.open, { status: 'active', representativeId: REPS.omar }));
-    await b.answerNext(failure('conflict'));
+    await b.answerNext(
+      stale(
+        b,
+        IDS.open,
+        { status: 'active', representativeId: REPS.omar },
+        OTHER_SUPERVISORS.priya.id,
+      ),
+    );
     await shows(d, 'The assignment to Hana Hughes failed.');
   }),
-  parameters: { test: { shows: ['it is now with Omar Okafor'] } },
+  parameters: {
+    test: {
+      shows: [
+        'Priya Lead changed this conversation since you looked.',
+        'Assigned to Omar Okafor.',
+        'Review the current conversation',
+      ],
+    },
+  },
+};
+
+/** The stale action, reviewed: back on the choice with the conversation as it is now. */
+export const ErrorConflictReviewed: Story = {
+  tags: ['!autodocs'],
+  render: scripted(async (d, b) => {
+    await choose(d, REPS.hana);
+    await confirm(d);
+    await b.answerNext(
+      stale(b, IDS.open, { queueId: 'q-billing' }, OTHER_SUPERVISORS.priya.id, 'transfer'),
+    );
+    await shows(d, 'Review the current conversation');
+    d.shadowRoot!.querySelector<HTMLButtonElement>('.footer button.primary')!.click();
+    await shows(d, 'Billing');
+  }),
+  parameters: { test: { shows: ['Billing'] } },
 };
 
 /** Error: the contact centre could not be reached. */

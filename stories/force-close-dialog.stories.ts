@@ -6,11 +6,12 @@ import {
   answered,
   failure,
   fakeService,
+  stale,
   type Connection,
   type FakeBackend,
   type StoryBackend,
 } from './support/backends.js';
-import { IDS, hostileSnapshot, storySnapshot } from './support/data.js';
+import { IDS, OTHER_SUPERVISORS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
 import {
   dialogFrame,
   dialogParameters,
@@ -128,11 +129,44 @@ export const ErrorRole: Story = {
   parameters: { test: { shows: ['"Omnichannel API access"'] } },
 };
 
-/** Error: the conversation changed meanwhile (stale-action refusal). */
+/**
+ * Error: a stale action. Priya Lead transferred the conversation to Omar and joined it meanwhile; the
+ * dialog says who changed it and what changed, and offers a review instead of closing it blindly.
+ */
 export const ErrorConflict: Story = {
   tags: ['!autodocs'],
-  render: scripted(failsWith('conflict')),
-  parameters: { test: { shows: ['Someone else changed this conversation meanwhile.'] } },
+  render: scripted(async (d, b) => {
+    await confirm(d);
+    await b.answerNext(
+      stale(
+        b,
+        IDS.active,
+        {
+          representativeId: REPS.omar,
+          consultantIds: [REPS.hana],
+          joinedBy: [OTHER_SUPERVISORS.priya.id],
+        },
+        OTHER_SUPERVISORS.priya.id,
+        'transfer',
+      ),
+    );
+    await shows(d, 'could not be closed.');
+  }),
+  parameters: {
+    test: {
+      shows: [
+        'Priya Lead changed this conversation since you looked.',
+        'Representative: Hana Hughes → Omar Okafor.',
+        'Review the current conversation',
+      ],
+    },
+  },
+};
+
+/** The stale action, in the dark palette. */
+export const ErrorConflictDark: Story = {
+  ...ErrorConflict,
+  args: { theme: 'dark' },
 };
 
 /** Error: the contact centre could not be reached. */

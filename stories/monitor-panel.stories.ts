@@ -6,7 +6,11 @@ import {
   DEFAULT_MONITOR_NOTICE,
   type MonitorPanel,
 } from '../src/components/monitor-panel/monitor-panel.js';
-import { isMessagingChannel } from '../src/domain/index.js';
+import {
+  WHISPER_MAX_LENGTH,
+  isMessagingChannel,
+  type TranscriptMessage,
+} from '../src/domain/index.js';
 import {
   answered,
   failure,
@@ -18,6 +22,7 @@ import {
 } from './support/backends.js';
 import {
   IDS,
+  OTHER_SUPERVISORS,
   SUPERVISOR,
   hostileSnapshot,
   hostileTranscript,
@@ -325,6 +330,125 @@ export const HostileStrings: Story = {
 /** Monitoring, in the dark palette. */
 export const Dark: Story = {
   args: { theme: 'dark' },
+};
+
+// ----- who else is here, whisper (#11) -----------------------------------------------------------
+
+/** The story centre with Priya Lead joined (she assigned it 2 minutes ago) and Marcus Floor watching. */
+function withOthers() {
+  return storySnapshot({
+    patch: {
+      [IDS.active]: {
+        joinedBy: [OTHER_SUPERVISORS.priya.id],
+        monitoredBy: [OTHER_SUPERVISORS.marcus.id],
+        lastChange: {
+          by: { type: 'supervisor', id: OTHER_SUPERVISORS.priya.id },
+          action: 'assign',
+          at: Date.now() - 2 * 60_000 - 5_000,
+        },
+      },
+    },
+  });
+}
+
+/** Monitoring confirmed (keeping the others), and the transcript so far. */
+async function watchingWithOthers(p: MonitorPanel, b: FakeBackend): Promise<void> {
+  const id = p.conversationId!;
+  const c = b.service.state.conversations.get(id)!;
+  await b.answerNext(answered(b, id, { monitoredBy: [...c.monitoredBy, SUPERVISOR.id] }));
+  (await b.transcript(id)).next({ type: 'snapshot', messages: storyTranscript(id) });
+  await rendered(p);
+}
+
+/** A whisper as the backend sends it: from the supervisor, for representatives only. */
+function whisperMessage(conversationId: string, text: string): TranscriptMessage {
+  return {
+    id: `whisper-${text.length}`,
+    conversationId,
+    at: Date.now(),
+    author: 'supervisor',
+    authorName: SUPERVISOR.name,
+    text,
+    visibility: 'representatives',
+  };
+}
+
+/** Types into the whisper composer as the supervisor would. */
+async function draft(p: MonitorPanel, text: string): Promise<void> {
+  await until(() => !!p.shadowRoot!.querySelector('#whisper-text'), 'whisper composer');
+  const area = p.shadowRoot!.querySelector<HTMLTextAreaElement>('#whisper-text')!;
+  area.value = text;
+  area.dispatchEvent(new Event('input'));
+  await rendered(p);
+}
+
+/** Who else is here (joined, monitoring, who acted last), a whisper in the transcript, the composer. */
+export const WhoElseAndWhisper: Story = {
+  render: scripted(async (p, b) => {
+    await watchingWithOthers(p, b);
+    (await b.transcript(p.conversationId!)).next({
+      type: 'message',
+      message: whisperMessage(p.conversationId!, 'Offer the replacement with express shipping.'),
+    });
+    await draft(p, 'She may also want the invoice re-sent.');
+  }, withOthers),
+  parameters: {
+    test: {
+      shows: [
+        'Who else is here',
+        'Priya Lead assigned it 2 minutes ago.',
+        'Marcus Floor',
+        'Whisper — only the representative sees this',
+        'Send whisper',
+      ],
+    },
+  },
+};
+
+/** Who else is here and a whisper, in the dark palette. */
+export const WhoElseAndWhisperDark: Story = {
+  ...WhoElseAndWhisper,
+  args: { theme: 'dark' },
+};
+
+/** The whisper is on its way: Sending…, the text read-only until the backend answers. */
+export const WhisperSending: Story = {
+  render: scripted(async (p, b) => {
+    await watchingWithOthers(p, b);
+    await draft(p, 'Ask for the order number first.');
+    void p.whisper();
+    await rendered(p);
+  }, withOthers),
+  parameters: { test: { shows: ['Sending…'] } },
+};
+
+/** The whisper failed: the reason, and the text is still in the composer. */
+export const WhisperFailed: Story = {
+  render: scripted(async (p, b) => {
+    await watchingWithOthers(p, b);
+    await draft(p, 'Ask for the order number first.');
+    void p.whisper();
+    await b.answerNext(failure('unavailable'));
+    await until(() => p.shadowRoot!.textContent!.includes('could not be reached'), 'error');
+    await rendered(p);
+  }),
+  parameters: { test: { shows: ['could not be reached'] } },
+};
+
+/** Too long: the counter says by how much, and Send is disabled. */
+export const WhisperTooLong: Story = {
+  render: scripted(async (p, b) => {
+    await watchingWithOthers(p, b);
+    await draft(p, 'Please '.repeat(Math.ceil((WHISPER_MAX_LENGTH + 40) / 7)));
+  }),
+  parameters: { test: { shows: ['characters too many'] } },
+};
+
+/** No whisper on a chat escalated to video: the panel says why instead of the composer. */
+export const WhisperRefused: Story = {
+  args: { conversationId: IDS.escalated },
+  render: scripted(watchingWithOthers),
+  parameters: { test: { shows: ['whispering is for text conversations'] } },
 };
 
 const restLive = restMock('monitor-live', {

@@ -10,7 +10,14 @@ import {
   type ConversationSort,
 } from '../src/domain/index.js';
 import { fakeService, simulatedService, until, type StoryBackend } from './support/backends.js';
-import { IDS, REPS, hostileSnapshot, storySnapshot } from './support/data.js';
+import {
+  IDS,
+  OTHER_SUPERVISORS,
+  REPS,
+  SUPERVISOR,
+  hostileSnapshot,
+  storySnapshot,
+} from './support/data.js';
 import { restMock } from './support/rest.js';
 import { frame, type FrameOptions, type StoryFrame } from './support/story-frame.js';
 import { rendered } from './support/steps.js';
@@ -316,6 +323,33 @@ export const SavedViews: Story = {
 /** Hostile strings everywhere (markup, `javascript:` URL, RTL override, zero-width, emoji, very long): shown as text. */
 export const HostileStrings: Story = {
   render: (args = {}) => table(args, fakeService(hostileSnapshot())),
+};
+
+/** Who else is here: several supervisors monitor or joined conversations (you first, "+N"). */
+function supervisorsBackend() {
+  const { priya, marcus, ines } = OTHER_SUPERVISORS;
+  return fakeService(
+    storySnapshot({
+      patch: {
+        [IDS.active]: { joinedBy: [priya.id], monitoredBy: [SUPERVISOR.id, marcus.id, ines.id] },
+        [IDS.waiting]: { monitoredBy: [marcus.id] },
+        [IDS.voice]: { joinedBy: [SUPERVISOR.id], monitoredBy: [SUPERVISOR.id] },
+        [IDS.transferring]: { joinedBy: [ines.id, priya.id], monitoredBy: [ines.id, priya.id] },
+      },
+    }),
+  );
+}
+
+/** The Monitoring column names who else is here: you, joined supervisors tagged, "+N". */
+export const WhoElseIsHere: Story = {
+  render: (args = {}) => table(args, supervisorsBackend()),
+  parameters: { test: { shows: ['You, Priya Lead joined +2', 'Marcus Floor'] } },
+};
+
+/** Who else is here, in the dark palette. */
+export const WhoElseIsHereDark: Story = {
+  render: (args = {}) => table(args, supervisorsBackend(), { theme: 'dark' }),
+  parameters: { test: { shows: ['Marcus Floor'] } },
 };
 
 /** The dark palette (the theme toolbar does the same for every story). */

@@ -178,7 +178,7 @@ export const ErrorRole: Story = {
 export const ErrorConflict: Story = {
   tags: ['!autodocs'],
   render: scripted(failsWith('conflict')),
-  parameters: { test: { shows: ['Someone else changed this conversation meanwhile.'] } },
+  parameters: { test: { shows: ['This conversation changed since you looked.'] } },
 };
 
 /** Error: the contact centre could not be reached. */
@@ -288,7 +288,7 @@ export const RestConflict: Story = {
   name: 'REST: 409 conflict',
   parameters: {
     ...restConflict.parameters,
-    test: { shows: ['Someone else changed this conversation meanwhile.'] },
+    test: { shows: ['since you looked.'] },
   },
   render: (args: DialogArgs = {}) => {
     const backend = restConflict.service();

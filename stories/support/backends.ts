@@ -154,6 +154,28 @@ export function failure(
   return { ok: false, error: commandError(kind, undefined, extra) };
 }
 
+/**
+ * A stale action's answer: a conflict carrying the conversation as it is now, changed by `patch`
+ * (version bumped), its last change made by the supervisor `by` (or not said, when `null`).
+ */
+export function stale(
+  backend: StoryBackend,
+  id: string,
+  patch: Partial<Conversation>,
+  by: string | null,
+  action = 'assign',
+): CommandResult {
+  const c = backend.service.state.conversations.get(id);
+  if (!c) throw new Error(`Story setup: no conversation ${id}`);
+  const current: Conversation = {
+    ...c,
+    ...patch,
+    version: c.version + 2,
+    lastChange: by ? { by: { type: 'supervisor', id: by }, action, at: Date.now() - 20_000 } : null,
+  };
+  return { ok: false, error: commandError('conflict', undefined, { current }) };
+}
+
 /** Polls until `predicate` holds (every animation frame or 10 ms); throws after `timeoutMs`. */
 export async function until(
   predicate: () => boolean,

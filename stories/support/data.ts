@@ -14,6 +14,13 @@ import { conversation, representative } from '../../test/fixtures/domain.js';
 
 export const SUPERVISOR = { id: 'sup-1', name: 'Sam Supervisor' } as const;
 
+/** The other supervisors of the story centre (who else is here, stale actions). */
+export const OTHER_SUPERVISORS = {
+  priya: { id: 'sup-priya', name: 'Priya Lead' },
+  marcus: { id: 'sup-marcus', name: 'Marcus Floor' },
+  ines: { id: 'sup-ines', name: 'Ines Quality' },
+} as const;
+
 /** Ids of the story centre's conversations, by what they are good for. */
 export const IDS = {
   /** Active live chat, handled by Hana: transferable, force-closable, monitorable. */
@@ -256,6 +263,7 @@ export function storySnapshot(options: StorySnapshotOptions = {}): CentreSnapsho
       });
   return {
     supervisor: SUPERVISOR,
+    supervisors: [SUPERVISOR, ...Object.values(OTHER_SUPERVISORS)],
     settings: {
       monitor: true,
       assign: true,
@@ -297,12 +305,23 @@ export function hostileSnapshot(): CentreSnapshot {
   return {
     ...base,
     supervisor: { id: SUPERVISOR.id, name: HOSTILE.script },
+    supervisors: [
+      { id: SUPERVISOR.id, name: HOSTILE.script },
+      ...Object.values(OTHER_SUPERVISORS).map((o, i) => ({ ...o, name: pick(i + 1) })),
+    ],
     queues: base.queues.map((q, i) => ({ ...q, name: pick(i + 3) })),
     representatives: base.representatives.map((r, i) => ({ ...r, name: pick(i + 6) })),
     conversations: base.conversations.map((c, i) => ({
       ...c,
       customerName: pick(i),
       subject: pick(i + 4),
+      // Other supervisors (hostile names) on the first conversations: who else is here.
+      ...(i < 2
+        ? {
+            joinedBy: [OTHER_SUPERVISORS.priya.id],
+            monitoredBy: [OTHER_SUPERVISORS.marcus.id, OTHER_SUPERVISORS.ines.id],
+          }
+        : {}),
     })),
   };
 }
