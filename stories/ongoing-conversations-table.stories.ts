@@ -343,7 +343,7 @@ function supervisorsBackend() {
 /** The Monitoring column names who else is here: you, joined supervisors tagged, "+N". */
 export const WhoElseIsHere: Story = {
   render: (args = {}) => table(args, supervisorsBackend()),
-  parameters: { test: { shows: ['You, Priya Lead joined +2', 'Marcus Floor'] } },
+  parameters: { test: { shows: ['You, Priya Lead joined', '+2', 'Marcus Floor'] } },
 };
 
 /** Who else is here, in the dark palette. */

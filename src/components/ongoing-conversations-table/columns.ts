@@ -136,7 +136,7 @@ export const DATA_COLUMNS: readonly Column[] = [
     },
     sortKey: 'monitoring',
     firstDirection: 'desc',
-    width: 'minmax(6.5rem, 1fr)',
+    width: 'minmax(6.5rem, 1.2fr)',
   },
 ];
 
@@ -300,9 +300,12 @@ function monitoringCell(c: Conversation, ctx: CellContext): CellContent {
           joinedBy.includes(id) ? html` <span class="tag">${msg('joined')}</span>` : nothing
         }`,
     );
+  // "+N" sits outside the clipped names, so a narrow column cuts a name, never the count.
   return {
-    content: html`<span class="clip" aria-hidden="true"
-        >${shown}${more > 0 ? ` +${more}` : ''}</span
+    content: html`<span class="who-list" aria-hidden="true"
+        ><span class="clip">${shown}</span>${
+          more > 0 ? html`<span class="more">+${more}</span>` : nothing
+        }</span
       >
       <span class="visually-hidden">${full}</span>`,
     title: full,

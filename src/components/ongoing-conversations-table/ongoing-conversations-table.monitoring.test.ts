@@ -56,7 +56,8 @@ describe('<ongoing-conversations-table> Monitoring column: who else is here', ()
   it('names you first, then joined (tagged) and monitoring supervisors, compact with +N', async () => {
     const { el } = await mountTable(snapshot());
     const many = cell(el, 'Ann Many');
-    expect(visible(many)).to.equal('You, Priya Lead joined +1');
+    expect(visible(many)).to.equal('You, Priya Lead joined+1');
+    expect(many.querySelector('.more')!.textContent).to.equal('+1');
     expect(many.querySelector('.tag')!.textContent).to.equal('joined');
     const full = 'You (monitoring), Priya Lead (joined), Kim Kwon (monitoring)';
     expect(spoken(many)).to.equal(full);

@@ -551,6 +551,18 @@ const table = css`
     white-space: nowrap;
   }
 
+  /* The Monitoring column: the names clip, the "+N" after them stays whole. */
+  .who-list {
+    display: flex;
+    align-items: baseline;
+    gap: 0.3rem;
+    min-width: 0;
+  }
+  .who-list .more {
+    flex: none;
+    font-weight: 600;
+  }
+
   .primary {
     font-weight: 600;
   }
