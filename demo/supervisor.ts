@@ -71,6 +71,10 @@ function options(): SimulatorOptions {
     changesPerSecond: Number(field<HTMLSelectElement>('rate').value),
     settings: settings(),
     faults: faults() as SimulatorOptions['faults'],
+    // Three other supervisors monitor, join, assign and transfer now and then, so "who else is
+    // here" (the table's Monitoring column, the monitor panel) shows within the first seconds.
+    otherSupervisors: 3,
+    supervisorActionsPerSecond: 1,
   };
 }
 

@@ -129,11 +129,15 @@ export const dialogStyles = css`
     margin-top: 0.35rem;
   }
 
-  .conflict > * {
+  /* Selectors as specific as ".notice p", whose zero margin would otherwise win. */
+  .notice .conflict {
+    margin-top: 0.35rem;
+  }
+  .notice .conflict > * {
     margin: 0;
   }
-  .conflict > * + * {
-    margin-top: 0.35rem;
+  .notice .conflict > * + * {
+    margin-top: 0.4rem;
   }
   .conflict-headline {
     font-weight: 600;
