@@ -48,7 +48,12 @@ interface Committed {
  * needs them; with a capacity override the dialog shows, live, by how many units the capacity is
  * exceeded. Everything is rechecked while the dialog is open: if someone else assigns the conversation
  * meanwhile, the dialog says so. Confirming shows the pending state, then the outcome; a role error is
- * explained with the "Omnichannel API access" guidance, a conflict as someone else's change.
+ * explained with the "Omnichannel API access" guidance.
+ *
+ * A stale action (the backend answers that the conversation changed since the supervisor looked) is
+ * explained as "NAME changed this conversation since you looked" with the list of what changed, and
+ * never sent again by itself: "Review the current conversation" goes back to the choice with the
+ * conversation as it is now.
  *
  * @tagname assign-dialog
  * @summary Assign an Open conversation to a representative (with presence/capacity overrides) or a queue.

@@ -14,6 +14,11 @@ import { forceCloseDialogStyles } from './force-close-dialog.styles.js';
  * conversation, says that it cannot be undone and that the participants are told; confirming closes
  * it (its status becomes Closed). Cancel has the initial focus, so a stray Enter does no harm.
  *
+ * A stale action (the backend answers that the conversation changed since the supervisor looked) is
+ * explained as "NAME changed this conversation since you looked" with the list of what changed, and
+ * never sent again by itself: "Review the current conversation" goes back to the choice with the
+ * conversation as it is now.
+ *
  * @tagname force-close-dialog
  * @summary Confirm, then force-close a voice or messaging conversation.
  *

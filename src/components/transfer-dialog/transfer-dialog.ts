@@ -50,6 +50,11 @@ interface Committed {
  * be closed meanwhile (the console's pending-transfers list follows the transfer); it still fires
  * `sc-transfer-resolved` when the answer comes.
  *
+ * A stale action (the backend answers that the conversation changed since the supervisor looked) is
+ * explained as "NAME changed this conversation since you looked" with the list of what changed, and
+ * never sent again by itself: "Review the current conversation" goes back to the choice with the
+ * conversation as it is now.
+ *
  * @tagname transfer-dialog
  * @summary Transfer a messaging conversation to another human representative and follow the answer.
  *
