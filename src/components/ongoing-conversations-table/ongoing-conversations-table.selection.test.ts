@@ -51,6 +51,20 @@ async function focusCustomer(el: OngoingConversationsTable, name: string): Promi
 }
 
 describe('<ongoing-conversations-table> row selection', () => {
+  it("keeps a host's --sc-table-columns right: the checkbox column has its own track", async () => {
+    const { el } = await selectableTable();
+    el.style.setProperty(
+      '--sc-table-columns',
+      'minmax(8rem, 2fr) 6rem 6rem minmax(7rem, 1fr) 6rem 5rem 5rem 7rem 6rem 6rem',
+    );
+    await settled(el);
+    const cells = [...bodyRows(el)[0]!.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    expect(cells).to.have.length(11);
+    const tops = new Set(cells.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect([...tops], 'every cell on the row’s one line').to.have.length(1);
+    expect(cells[0]!.getBoundingClientRect().width).to.be.closeTo(44, 2); // 2.75rem
+  });
+
   it('is off by default: no checkbox column, no aria-multiselectable', async () => {
     const { el } = await mountTable();
     expect($(el, '[role="grid"]')!.hasAttribute('aria-multiselectable')).to.equal(false);

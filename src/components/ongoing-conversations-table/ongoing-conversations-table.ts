@@ -197,7 +197,8 @@ const EMPTY_SUPERVISORS: ReadonlyMap<string, Supervisor> = new Map();
  *
  * @cssprop [--sc-table-height=36rem] - Height of the element (the body scrolls inside it).
  * @cssprop [--sc-table-min-width=68rem] - Width under which the grid scrolls sideways.
- * @cssprop [--sc-table-columns] - Overrides the grid's `grid-template-columns` (one track per column).
+ * @cssprop [--sc-table-columns] - Overrides the grid's `grid-template-columns`: one track per data column,
+ * plus the Actions column when shown. The selection checkbox column keeps its own track before them.
  * @cssprop [--sc-row-height=40px] - Height of every body row (fixed: rows are windowed by it).
  * @cssprop [--sc-color-background=#ffffff] - Background (dark: #16191d).
  * @cssprop [--sc-color-surface=#f6f7f9] - Header, toolbar and hover background (dark: #1f2328).
@@ -599,7 +600,7 @@ export class OngoingConversationsTable
           aria-colcount=${columns.length}
           aria-busy=${loading ? 'true' : 'false'}
           aria-multiselectable=${ifDefined(this.selecting(rules) ? 'true' : undefined)}
-          style=${styleProps({ '--_columns': `var(--sc-table-columns, ${gridTemplate(columns)})` })}
+          style=${styleProps({ '--_columns': columnTracks(columns) })}
           @keydown=${this.onGridKeyDown}
           @focusin=${this.onGridFocusIn}
           @focusout=${this.onGridFocusOut}
@@ -1619,4 +1620,15 @@ function closeDetails(inside: HTMLElement): void {
   if (!details) return;
   details.open = false;
   details.querySelector<HTMLElement>('summary')?.focus();
+}
+
+/**
+ * The grid's column tracks. A host's `--sc-table-columns` sizes the data and Actions columns; the
+ * checkbox column, there only while selection is offered, keeps its own track in front, so a host's
+ * override stays right whether or not rows can be selected.
+ */
+function columnTracks(columns: readonly Column[]): string {
+  const select = columns[0]?.id === SELECT_COLUMN.id ? `${SELECT_COLUMN.width} ` : '';
+  const rest = select ? columns.slice(1) : columns;
+  return `${select}var(--sc-table-columns, ${gridTemplate(rest)})`;
 }
