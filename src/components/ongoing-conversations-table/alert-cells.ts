@@ -48,7 +48,7 @@ export function renderAlertMark(
 ): TemplateResult {
   const word = alert.stuck ? msg('Stuck') : msg('Alert');
   return html`<span class="alert-mark ${alert.stuck ? 'stuck-mark' : ''}" part="alert"
-    >${alert.stuck ? stuckIcon : alertIcon}<span aria-hidden="true">${word}</span
+    >${alert.stuck ? stuckIcon : alertIcon}<span class="alert-word" aria-hidden="true">${word}</span
     ><span class="visually-hidden" id=${alertDescriptionId(index)}>${description}</span></span
   >`;
 }

@@ -96,6 +96,14 @@ export const attentionStyles = css`
     height: 12px;
   }
 
+  /* A narrow table (e.g. beside the monitor panel) keeps the customer's name: the mark shows its
+     icon only (each kind has its own shape; the description stays for screen readers). */
+  @container rows (max-width: 72rem) {
+    .alert-word {
+      display: none;
+    }
+  }
+
   .absent {
     color: var(--_warning);
     font-weight: 400;

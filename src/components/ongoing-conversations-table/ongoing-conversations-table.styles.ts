@@ -490,6 +490,7 @@ const table = css`
     overflow-y: auto;
     scrollbar-gutter: stable;
     contain: strict;
+    container: rows / inline-size;
   }
 
   .probe {
