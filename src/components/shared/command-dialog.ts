@@ -37,8 +37,12 @@ export interface ShowOptions {
   readonly returnFocusTo?: HTMLElement | null;
 }
 
-/** "Changed by NAME: here is what changed", then what to do (names are text, isolated in `<bdi>`). */
-function renderConflict(report: ConflictReport): TemplateResult {
+/**
+ * "Changed by NAME: here is what changed", then what to do (names are text, isolated in `<bdi>`).
+ * When the data says nothing about what changed, the backend's own words follow the headline, so
+ * nothing it said is lost.
+ */
+function renderConflict(report: ConflictReport, backendSays: string | null): TemplateResult {
   const name = report.changedBy?.name;
   return html`<div class="conflict" part="conflict">
     <p class="conflict-headline">
@@ -54,7 +58,9 @@ function renderConflict(report: ConflictReport): TemplateResult {
             <ul class="conflict-changes">
               ${report.changes.map((c) => html`<li data-field=${c.field}>${c.text}</li>`)}
             </ul>`
-        : nothing
+        : backendSays
+          ? html`<p class="conflict-detail">${backendSays}</p>`
+          : nothing
     }
     <p>
       ${msg(
@@ -292,9 +298,12 @@ export abstract class CommandDialog extends LitElement {
    */
   protected explain(outcome: CommandOutcome): string {
     if (outcome.conflict) {
+      const changes = outcome.conflict.changes.map((c) => c.text);
+      const backendSays = changes.length === 0 ? this.backendSays(outcome) : null;
       return [
         describeConflict(outcome.conflict),
-        ...outcome.conflict.changes.map((c) => c.text),
+        ...changes,
+        ...(backendSays ? [backendSays] : []),
       ].join(' ');
     }
     if (!outcome.error) return msg('The command failed.');
@@ -308,7 +317,18 @@ export abstract class CommandDialog extends LitElement {
   protected renderExplanation(outcome: CommandOutcome): unknown {
     const conflict = outcome.conflict;
     if (!conflict) return html`<p>${this.explain(outcome)}</p>`;
-    return renderConflict(conflict);
+    return renderConflict(
+      conflict,
+      conflict.changes.length === 0 ? this.backendSays(outcome) : null,
+    );
+  }
+
+  /** The backend's own explanation of a failure, when it gave one beyond the standard sentence. */
+  private backendSays(outcome: CommandOutcome): string | null {
+    const error = outcome.error;
+    if (!error?.message) return null;
+    const text = describeCommandError(error);
+    return text === describeCommandError({ ...error, message: '' }) ? null : text;
   }
 
   /** The failed phase's primary action: "Review the current conversation" after a stale action. */
