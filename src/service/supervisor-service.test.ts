@@ -235,19 +235,22 @@ describe('SupervisorService', () => {
 
     it('keeps a live view equal to a fresh query as conversations change, arrive and leave', () => {
       const { scheduler, adapter, service } = setup();
-      const query = {
-        filter: { statuses: ['open', 'active', 'waiting'] as const },
-        sort: { key: 'customer', direction: 'desc' } as const,
-      };
-      const views: ConversationView[] = [];
-      const sub = service.view$(query).subscribe((v) => views.push(v));
+      const queries = [
+        {
+          filter: { statuses: ['open', 'active', 'waiting'] as const },
+          sort: { key: 'customer', direction: 'desc' } as const,
+        },
+        { filter: { text: 'e' }, sort: { key: 'customer', direction: 'asc' } as const },
+      ];
+      const views = queries.map(() => [] as ConversationView[]);
+      const subs = queries.map((q, i) => service.view$(q).subscribe((v) => views[i]!.push(v)));
       const names = ['Zed', 'Amy', 'Émile', 'Bob'];
-      const statuses = ['open', 'active', 'waiting', 'wrap-up'] as const;
+      const statuses = ['open', 'active', 'waiting', 'wrap-up', 'closed'] as const;
       for (let frame = 0; frame < 30; frame += 1) {
         const changes = [0, 1, 2].map((k) => {
           const id = `extra-${(frame * 7 + k * 3) % 11}`;
           const version = (service.state.conversations.get(id)?.version ?? 0) + 1;
-          const status = statuses[(frame + k) % 4]!;
+          const status = statuses[(frame + k) % 5]!;
           return {
             type: 'conversation' as const,
             conversation: conversation({
@@ -271,14 +274,21 @@ describe('SupervisorService', () => {
           }
         }
         scheduler.flush();
-        const fresh = service.computeView(service.state, query).rows.map((c) => c.id);
-        expect(
-          views.at(-1)!.rows.map((c) => c.id),
-          `frame ${frame}`,
-        ).to.deep.equal(fresh);
+        queries.forEach((query, i) => {
+          const fresh = service.computeView(service.state, query);
+          const live = views[i]!.at(-1)!;
+          expect(
+            live.rows.map((c) => c.id),
+            `query ${i}, frame ${frame}`,
+          ).to.deep.equal(fresh.rows.map((c) => c.id));
+          expect(live.closed, `closed rows, query ${i}, frame ${frame}`).to.equal(fresh.closed);
+        });
       }
-      expect(views.length, 'one view per frame').to.be.within(25, 31);
-      sub.unsubscribe();
+      expect(
+        views[1]!.some((v) => v.closed > 0),
+        'closed rows were on their way out at some point',
+      ).to.equal(true);
+      subs.forEach((sub) => sub.unsubscribe());
     });
   });
 

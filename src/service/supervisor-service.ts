@@ -39,6 +39,7 @@ import {
   checkTransferTarget,
   commandError,
   isActionEnabled,
+  conversationMatcher,
   queryConversations,
   requeryConversations,
   type AssignOverrides,
@@ -101,6 +102,8 @@ export interface ConversationView {
   readonly rows: readonly Conversation[];
   /** All ongoing conversations before filtering. */
   readonly total: number;
+  /** How many of `rows` are closed ones on their way out (so `rows.length - closed` are ongoing). */
+  readonly closed: number;
   /** The clock value the view was computed at. */
   readonly now: number;
 }
@@ -163,6 +166,15 @@ export class SupervisorService {
    * every batch. Any synchronous read of the state applies them first, so nobody sees it stale.
    */
   private pendingChanges: (readonly CentreChange[])[] = [];
+  /**
+   * Which conversations may have changed in each recent step of the store (`null`: unknown, e.g. a
+   * snapshot), numbered by state. Live views read it to find what changed since they last looked
+   * without comparing 10,000 entries. Only ids are kept, never the states themselves.
+   */
+  private readonly stepOf = new WeakMap<SupervisorState, number>();
+  private readonly steps: { readonly step: number; readonly ids: ReadonlySet<string> | null }[] =
+    [];
+  private step = 0;
   private changesFlush: Subscription | null = null;
 
   /** The whole store, coalesced to one emission per frame. */
@@ -333,35 +345,66 @@ export class SupervisorService {
     const removed: Conversation[] = [];
     const added: Conversation[] = [];
     const limit = Math.max(64, state.conversations.size / 20);
-    let kept = 0;
-    for (const [id, c] of state.conversations) {
-      const old = before.conversations.get(id);
-      if (old === c) {
-        kept += 1;
-        continue;
+    const ids = this.changedSince(before, state);
+    if (ids) {
+      if (ids.size > limit) return null;
+      for (const id of ids) {
+        const old = before.conversations.get(id);
+        const c = state.conversations.get(id);
+        if (old === c) continue;
+        if (old) removed.push(old);
+        if (c) added.push(c);
       }
-      if (old) removed.push(old);
-      added.push(c);
-      if (added.length > limit) return null;
-    }
-    if (kept + removed.length !== before.conversations.size) {
-      for (const [id, old] of before.conversations) {
-        if (!state.conversations.has(id)) removed.push(old);
+    } else {
+      let kept = 0;
+      for (const [id, c] of state.conversations) {
+        const old = before.conversations.get(id);
+        if (old === c) {
+          kept += 1;
+          continue;
+        }
+        if (old) removed.push(old);
+        added.push(c);
+        if (added.length > limit) return null;
+      }
+      if (kept + removed.length !== before.conversations.size) {
+        for (const [id, old] of before.conversations) {
+          if (!state.conversations.has(id)) removed.push(old);
+        }
       }
     }
     const now = this.scheduler.now();
-    const rows = requeryConversations(last.view.rows, removed, added, last.view.query, {
-      now,
-      representatives: state.representatives,
-      queues: state.queues,
-    });
+    const query = last.view.query;
+    const ctx = { now, representatives: state.representatives, queues: state.queues };
+    const rows = requeryConversations(last.view.rows, removed, added, query, ctx);
     if (!rows) return null;
+    const matches = conversationMatcher(query.filter, ctx);
+    const closedIn = (list: readonly Conversation[]) =>
+      list.reduce((n, c) => (c.status === 'closed' && matches(c) ? n + 1 : n), 0);
     return {
-      query: last.view.query,
+      query,
       rows,
       total: state.conversations.size - state.closing.size,
+      closed: last.view.closed - closedIn(removed) + closedIn(added),
       now,
     };
+  }
+
+  /** The ids of conversations that may have changed from `before` to `state`, if the steps say. */
+  private changedSince(before: SupervisorState, state: SupervisorState): Set<string> | null {
+    const from = this.stepOf.get(before);
+    const to = this.stepOf.get(state);
+    const oldest = this.steps[0]?.step;
+    if (from === undefined || to === undefined || oldest === undefined || from + 1 < oldest) {
+      return null;
+    }
+    const ids = new Set<string>();
+    for (const { step, ids: changed } of this.steps) {
+      if (step <= from || step > to) continue;
+      if (!changed) return null;
+      for (const id of changed) ids.add(id);
+    }
+    return ids;
   }
 
   /** Computes a view of the current state now (no subscription). */
@@ -372,7 +415,9 @@ export class SupervisorService {
       representatives: state.representatives,
       queues: state.queues,
     });
-    return { query, rows, total: state.conversations.size - state.closing.size, now };
+    let closed = 0;
+    for (const c of rows) if (c.status === 'closed') closed += 1;
+    return { query, rows, total: state.conversations.size - state.closing.size, closed, now };
   }
 
   /** One conversation as the supervisor sees it (with their pending commands), live. */
@@ -919,7 +964,7 @@ export class SupervisorService {
   private commitChanges(changes: readonly CentreChange[], now: number): void {
     if (this.disposed) return;
     const { state, resolvedTransfers } = applyChanges(this.store.value, changes, now);
-    this.store.next(state);
+    this.commit(state, conversationIdsOf(changes));
     if (state.closing.size > 0) this.schedulePrune();
     for (const t of resolvedTransfers) {
       if (t.outcome !== 'accepted' && t.outcome !== 'rejected') continue;
@@ -934,12 +979,29 @@ export class SupervisorService {
     }
   }
 
+  /**
+   * Puts a new state in the store, noting which conversations may have changed: `ids` when the
+   * caller knows them, none when the conversations are the same map (otherwise: unknown).
+   */
+  private commit(next: SupervisorState, ids?: Iterable<string>): void {
+    const before = this.store.value;
+    if (next !== before) {
+      this.step += 1;
+      this.stepOf.set(next, this.step);
+      const changed =
+        next.conversations === before.conversations ? NO_IDS : ids ? new Set(ids) : null;
+      this.steps.push({ step: this.step, ids: changed });
+      if (this.steps.length > 64) this.steps.shift();
+    }
+    this.store.next(next);
+  }
+
   private schedulePrune(): void {
     if (this.pruneSubscription && !this.pruneSubscription.closed) return;
     this.pruneSubscription = this.scheduler.schedule(() => {
       this.pruneSubscription = null;
       const next = pruneClosing(this.current(), this.now(), this.closingMs);
-      if (next !== this.store.value) this.store.next(next);
+      if (next !== this.store.value) this.commit(next, this.store.value.closing.keys());
       if (next.closing.size > 0) this.schedulePrune();
     }, this.closingMs / 3);
   }
@@ -950,7 +1012,7 @@ export class SupervisorService {
 
   private update(change: (s: SupervisorState) => SupervisorState): void {
     if (this.disposed) return;
-    this.store.next(change(this.current()));
+    this.commit(change(this.current()));
   }
 }
 
@@ -1021,3 +1083,20 @@ function withoutEntry<K, V>(map: ReadonlyMap<K, V>, key: K): ReadonlyMap<K, V> {
 }
 
 export type { CommandError };
+
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** The conversations a batch of changes names (malformed entries are skipped by the reducer too). */
+function conversationIdsOf(changes: readonly CentreChange[]): string[] {
+  const ids: string[] = [];
+  if (!Array.isArray(changes)) return ids;
+  for (const change of changes as readonly unknown[]) {
+    const ch = change as { type?: unknown; id?: unknown; conversation?: { id?: unknown } | null };
+    if (ch?.type === 'conversation' && typeof ch.conversation?.id === 'string') {
+      ids.push(ch.conversation.id);
+    } else if (ch?.type === 'conversation-removed' && typeof ch.id === 'string') {
+      ids.push(ch.id);
+    }
+  }
+  return ids;
+}

@@ -23,6 +23,7 @@ export class RowChangeTracker {
 
   private lastView: ConversationView | undefined;
   private lastQuery = '';
+  private lastQueryObject: ConversationView['query'] | null = null;
   private previous: Conversations | undefined;
   private current: Conversations | undefined;
   /** A new view came: the next render compares its rows with the previous conversations. */
@@ -39,18 +40,21 @@ export class RowChangeTracker {
   track(view: ConversationView, conversations: Conversations): void {
     if (view === this.lastView) return;
     this.lastView = view;
-    const query = encodeView({
-      filter: view.query.filter ?? {},
-      sort: view.query.sort ?? DEFAULT_SORT,
-    });
-    const sameQuery = query === this.lastQuery;
-    this.lastQuery = query;
+    // The same query object means the same query; a new one is compared by its encoded form.
+    let sameQuery = view.query === this.lastQueryObject;
+    if (!sameQuery) {
+      const query = encodeView({
+        filter: view.query.filter ?? {},
+        sort: view.query.sort ?? DEFAULT_SORT,
+      });
+      sameQuery = query === this.lastQuery;
+      this.lastQuery = query;
+      this.lastQueryObject = view.query;
+    }
     this.previous = sameQuery ? this.current : conversations;
     this.current = conversations;
     this.fresh = this.previous !== undefined && this.previous !== conversations;
-    let shown = 0;
-    for (const c of view.rows) if (c.status !== 'closed') shown += 1;
-    this.shown = shown;
+    this.shown = view.rows.length - view.closed;
     if (this.flashes.size > 100) {
       for (const [id, f] of this.flashes) if (f.until <= view.now) this.flashes.delete(id);
     }
