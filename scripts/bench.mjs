@@ -270,7 +270,7 @@ const meta = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} ×
 const serviceLine = serviceLoad
   ? `\nService alone (10,000-conversation simulated centre, ${RATE} changes/s for ${serviceLoad.seconds} s, one view subscribed): ${serviceLoad.taskMs.toFixed(0)} ms main thread (${((serviceLoad.taskMs / (serviceLoad.seconds * 1000)) * 100).toFixed(1)}% of one core), ${serviceLoad.emissions} view emissions, store in sync with the simulator: ${serviceLoad.inSync ? 'yes' : 'NO'}.\n`
   : '';
-const markdown = `${meta}\n\n${header}\n${lines.join('\n')}\n${serviceLine}\nOur bundle, all elements + service + lit + rxjs (no adapter): ${coreKB.min.toFixed(1)} KB minified, **${coreKB.gzip.toFixed(1)} KB gzipped**${lazyKB.gzip > 0 ? ` (plus ${lazyKB.gzip.toFixed(1)} KB gzipped loaded only on demand)` : ''}; the script-tag bundle with both adapters (the simulated centre and REST): ${bundleKB.min.toFixed(1)} KB minified, ${bundleKB.gzip.toFixed(1)} KB gzipped. Ratios are to vanilla.\n`;
+const markdown = `${meta}\n\n${header}\n${lines.join('\n')}\n${serviceLine}\nOur bundle, all elements + service + lit + rxjs (no adapter): ${coreKB.min.toFixed(1)} KB minified, **${coreKB.gzip.toFixed(1)} KB gzipped**${lazyKB.min > 0 ? ` (plus ${lazyKB.gzip.toFixed(1)} KB gzipped loaded only on demand)` : ''}; the script-tag bundle with both adapters (the simulated centre and REST): ${bundleKB.min.toFixed(1)} KB minified, ${bundleKB.gzip.toFixed(1)} KB gzipped. Ratios are to vanilla.\n`;
 console.log(`\n${markdown}`);
 await mkdir('bench/results', { recursive: true });
 // Only a full run of every contender replaces the published results.
