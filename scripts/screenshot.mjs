@@ -2,23 +2,11 @@
 // Serves demo/ with Vite (vite.config.ts, serve mode) and drives Debian's Chromium through
 // playwright-core; PNGs go to docs/screenshots/table-*.png.
 // Usage: node scripts/screenshot.mjs [--only=table-10k-light,table-10k-dark]
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-mkdirSync(out, { recursive: true });
-
-const server = await createServer({
-  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-  root: fileURLToPath(new URL('../demo', import.meta.url)),
-  server: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-await server.listen();
-const address = server.httpServer?.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
+const out = SCREENSHOTS;
+const { base, server } = await serveDemo();
 
 const browser = await launchChromium();
 
