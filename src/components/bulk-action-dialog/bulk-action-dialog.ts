@@ -29,6 +29,7 @@ import { buttonStyles, tokens } from '../../styles/tokens.js';
 import type { ShowOptions } from '../shared/command-dialog.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { deepActiveElement } from '../shared/focus.js';
+import { ModalDialogController } from '../shared/modal-dialog-controller.js';
 import { formatCount } from '../ongoing-conversations-table/status-parts.js';
 import { bulkActionDialogStyles } from './bulk-action-dialog.styles.js';
 
@@ -125,13 +126,17 @@ export class BulkActionDialog extends LitElement {
     () => (this.open ? this.service?.queues$ : undefined),
   );
 
-  private opener: HTMLElement | null = null;
+  private readonly modal = new ModalDialogController(
+    this,
+    () => this.dialogElement,
+    () => this.step,
+  );
   /** Bumped by every show(): a run that ends after the dialog was reopened updates nothing. */
   private runToken = 0;
 
   /** Opens the dialog on a bulk request (e.g. the table's `sc-bulk-request` detail). */
   show(request: BulkDialogRequest, options: ShowOptions = {}): void {
-    this.opener = options.returnFocusTo ?? deepActiveElement();
+    this.modal.opener = options.returnFocusTo ?? deepActiveElement();
     this.action = request.action;
     this.conversationIds = [...request.conversationIds];
     this.runToken += 1;
@@ -297,53 +302,7 @@ export class BulkActionDialog extends LitElement {
     if (this.open && this.step === 'choose' && this.action === 'force-close' && this.service) {
       this.preview();
     }
-    if (changed.has('open') && this.open && changed.get('open') === false && !this.opener) {
-      // Opened by the attribute or property rather than by show().
-      this.opener = deepActiveElement();
-    }
   }
-
-  override updated(changed: PropertyValues<this>): void {
-    const dialog = this.dialogElement;
-    if (!dialog) return;
-    if (
-      changed.has('step') &&
-      this.open &&
-      dialog.open &&
-      !(this.renderRoot as ShadowRoot).activeElement
-    ) {
-      this.focusInitial();
-    }
-    if (!changed.has('open')) return;
-    if (this.open && !dialog.open && this.isConnected) {
-      dialog.showModal();
-      this.focusInitial();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.open = false;
-  }
-
-  private focusInitial(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const first =
-      root.querySelector<HTMLElement>('[data-initial-focus]') ??
-      root.querySelector<HTMLElement>('.body input:not(:disabled)') ??
-      root.querySelector<HTMLElement>('.footer button');
-    first?.focus();
-  }
-
-  private onDialogClose = (): void => {
-    if (this.dialogElement?.open) return;
-    this.open = false;
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
 
   // ----- rendering --------------------------------------------------------------------------------
 
@@ -361,7 +320,7 @@ export class BulkActionDialog extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.modal.onClose}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${this.heading}</h2>
         <button class="close" part="close-button" aria-label=${msg('Close')} @click=${this.close}>

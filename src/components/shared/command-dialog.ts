@@ -26,6 +26,7 @@ import type { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { dialogStyles } from './dialog.styles.js';
 import { deepActiveElement } from './focus.js';
+import { ModalDialogController } from './modal-dialog-controller.js';
 import { representativeName } from './representative-parts.js';
 
 /** Where a dialog's command is: choosing, waiting for the backend, done, or failed. */
@@ -125,7 +126,11 @@ export abstract class CommandDialog extends LitElement {
     () => (this.open ? this.service?.queues$ : undefined),
   );
 
-  private opener: HTMLElement | null = null;
+  private readonly modal = new ModalDialogController(
+    this,
+    () => this.dialogElement,
+    () => this.phase,
+  );
   private lastSeen: Conversation | undefined;
   private commandToken = 0;
 
@@ -144,7 +149,7 @@ export abstract class CommandDialog extends LitElement {
 
   /** Opens the dialog on a conversation. */
   show(conversationId: string, options: ShowOptions = {}): void {
-    this.opener = options.returnFocusTo ?? deepActiveElement();
+    this.modal.opener = options.returnFocusTo ?? deepActiveElement();
     if (conversationId !== this.conversationId) this.lastSeen = undefined;
     this.conversationId = conversationId;
     this.reset();
@@ -195,60 +200,14 @@ export abstract class CommandDialog extends LitElement {
       this.ruleContextController.refresh();
       this.queuesController.refresh();
     }
-    if (changed.has('open') && this.open && changed.get('open') === false && !this.opener) {
-      // Opened by the attribute or property rather than by show().
-      this.opener = deepActiveElement();
+    if (changed.has('open') && this.open && changed.get('open') === false && !this.modal.opener) {
+      // Opened by the attribute or property rather than by show() (the controller notes the opener).
       if (this.phase !== 'pending') this.reset();
     }
     const c = this.conversation;
     if (c) this.lastSeen = c;
   }
 
-  override updated(changed: PropertyValues<this>): void {
-    const dialog = this.dialogElement;
-    if (!dialog) return;
-    // A button that had focus may have been replaced as the phase changed: keep focus inside.
-    if (
-      (changed as Map<PropertyKey, unknown>).has('phase') &&
-      this.open &&
-      dialog.open &&
-      !(this.renderRoot as ShadowRoot).activeElement
-    ) {
-      this.focusInitial();
-    }
-    if (!changed.has('open')) return;
-    if (this.open && !dialog.open && this.isConnected) {
-      dialog.showModal();
-      this.focusInitial();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.open = false;
-  }
-
-  /** Moves focus into the dialog when it opens: the first choice, else the first button. */
-  protected focusInitial(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const first =
-      root.querySelector<HTMLElement>('[data-initial-focus]') ??
-      root.querySelector<HTMLElement>('.body input:not(:disabled)') ??
-      root.querySelector<HTMLElement>('.footer button');
-    first?.focus();
-  }
-
-  private onDialogClose = (): void => {
-    // The native `close` event is queued: when `close()` and `show()` ran back to back, it arrives
-    // after the dialog opened again and must not close it.
-    if (this.dialogElement?.open) return;
-    this.open = false;
-    const opener = this.opener;
-    this.opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
 
   /**
    * Runs a command: dispatches the cancelable request event (a veto stops here), shows the pending
@@ -369,7 +328,7 @@ export abstract class CommandDialog extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onDialogClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.modal.onClose}>
       <div class="header" part="header">
         <h2 class="title" id="title" part="title">${this.heading}</h2>
         <button class="close" part="close-button" aria-label=${msg('Close')} @click=${this.close}>
