@@ -173,6 +173,10 @@ const scenarios = {
     await rowAction(page, c.customer, 'assign');
     const dialog = page.locator('supervisor-console assign-dialog');
     await dialog.locator('.option input').first().check();
+    // Whatever the seed, the chosen representative may need overrides: take them, so it can be sent.
+    for (const box of await dialog.locator('[part="overrides"] input[type="checkbox"]').all()) {
+      await box.check();
+    }
     await dialog.locator('.footer button.primary').click();
     await dialog.locator('.notice.error').waitFor({ timeout: 10_000 });
     await shot(page, 'assign-5-role-error');
