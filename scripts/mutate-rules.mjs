@@ -1,13 +1,16 @@
-// Mutation check of the domain rules: flips one condition of src/domain/rules.ts at a time, runs the
-// domain tests, and reports whether some test caught it. Every mutant must be "killed".
+// Mutation check of the domain rules: flips one condition of src/domain/rules.ts (or another rules
+// file) at a time, runs the domain tests, and reports whether some test caught it. Every mutant must
+// be "killed".
 // Usage: npm run test:mutations   (takes about a minute; restores the file whatever happens)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const FILE = 'src/domain/rules.ts';
-const original = readFileSync(FILE, 'utf8');
+const RULES = 'src/domain/rules.ts';
 
-/** [description, text to find, replacement] — each breaks one rule of the reference page. */
+/**
+ * [description, text to find, replacement, file (default rules.ts)] — each breaks one rule of the
+ * reference page or of the additions that keep to its rule table (whisper).
+ */
 const MUTANTS = [
   [
     'monitor allows Waiting',
@@ -19,8 +22,8 @@ const MUTANTS = [
   ['assign allows already assigned', 'if (c.representativeId !== null)', 'if (false)'],
   [
     'assign offers the current queue',
-    "? refuse('current-queue', 'The conversation is already in this queue.')\n      : ALLOWED;\n  }\n  const rep = target.representative;\n  if (rep.kind !== 'human') {\n    return refuse('ai-agent', `${rep.name} is an AI agent; assign",
-    "? ALLOWED\n      : ALLOWED;\n  }\n  const rep = target.representative;\n  if (rep.kind !== 'human') {\n    return refuse('ai-agent', `${rep.name} is an AI agent; assign",
+    "? refuse('current-queue', msg('The conversation is already in this queue.'))\n      : ALLOWED;",
+    '? ALLOWED\n      : ALLOWED;',
   ],
   [
     'presence override only for offline',
@@ -49,7 +52,7 @@ const MUTANTS = [
   ],
   [
     'force close allows Closed',
-    "if (c.status === 'closed') return refuse('status', 'The conversation is already closed.');",
+    "if (c.status === 'closed') return refuse('status', msg('The conversation is already closed.'));",
     '',
   ],
   ['switches ignored', 'return settings[key]', 'return true'],
@@ -61,26 +64,48 @@ const MUTANTS = [
     'assessment.needsCapacityOverride && !overrides.capacity',
     'assessment.needsCapacityOverride && !overrides.presence',
   ],
+  [
+    'whisper while the monitor switch is off',
+    'if (!ctx.settings.monitor) {',
+    'if (false) {',
+    'src/domain/whisper.ts',
+  ],
+  [
+    'whisper without monitoring',
+    'if (!c.monitoredBy.includes(ctx.supervisorId)) {',
+    'if (false) {',
+    'src/domain/whisper.ts',
+  ],
+  [
+    'whisper in a voice-escalated conversation',
+    "if (c.mode !== 'text') {",
+    'if (false) {',
+    'src/domain/whisper.ts',
+  ],
 ];
 
 let survivors = 0;
+const originals = new Map();
 try {
-  for (const [name, find, replace] of MUTANTS) {
+  for (const [name, find, replace, file = RULES] of MUTANTS) {
+    if (!originals.has(file)) originals.set(file, readFileSync(file, 'utf8'));
+    const original = originals.get(file);
     if (!original.includes(find)) {
       console.log(`?  ${name}: pattern not found (update this script)`);
       survivors += 1;
       continue;
     }
-    writeFileSync(FILE, original.replace(find, replace));
+    writeFileSync(file, original.replace(find, replace));
     const run = spawnSync('npx', ['wtr', '--files', 'src/domain/**/*.test.ts'], {
       encoding: 'utf8',
     });
+    writeFileSync(file, original);
     const killed = run.status !== 0;
     if (!killed) survivors += 1;
     console.log(`${killed ? 'killed  ' : 'SURVIVED'} ${name}`);
   }
 } finally {
-  writeFileSync(FILE, original);
+  for (const [file, original] of originals) writeFileSync(file, original);
 }
 console.log(`${MUTANTS.length - survivors} passed, ${survivors} failed`);
 process.exit(survivors === 0 ? 0 : 1);
