@@ -208,7 +208,6 @@ export abstract class CommandDialog extends LitElement {
     if (c) this.lastSeen = c;
   }
 
-
   /**
    * Runs a command: dispatches the cancelable request event (a veto stops here), shows the pending
    * state, then the outcome; dispatches the succeeded event or `sc-command-failed`.
