@@ -42,8 +42,8 @@ export const supervisorConsoleStyles = css`
     --sc-table-min-width: 0;
     --sc-table-columns: var(
       --sc-console-compact-columns,
-      minmax(8rem, 2fr) 6.25rem 6.25rem minmax(7.5rem, 1.4fr) minmax(5.5rem, 1fr) 4.75rem 4.9rem
-        7.75rem minmax(6.25rem, 0.8fr) 6rem
+      minmax(8rem, 2fr) 5.75rem 5.75rem minmax(7rem, 1.4fr) minmax(5.5rem, 1fr) 4.5rem 4.75rem
+        7.25rem minmax(5.5rem, 0.8fr) 5.75rem
     );
   }
   .activity {
