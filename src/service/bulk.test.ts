@@ -1,20 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { VirtualTimeScheduler } from 'rxjs';
-import { SupervisorService, runBulkPlan, type BulkRowResult, type Outcome } from './index.js';
-import { FakeAdapter, smallSnapshot } from '../../test/fixtures/fake-adapter.js';
+import { runBulkPlan, type BulkRowResult } from './index.js';
+import { smallSnapshot, type FakeAdapter } from '../../test/fixtures/fake-adapter.js';
+import { serviceOnFakeAdapter, settle } from '../../test/fixtures/service.js';
 import { conversation } from '../../test/fixtures/domain.js';
 import { commandError, planBulk, type BulkContext, type Conversation } from '../domain/index.js';
 
 /** Six Active chats (`chat-1` … `chat-6`), three Open chats, a call, a record, on a fake adapter. */
 function setup() {
-  const scheduler = new VirtualTimeScheduler();
-  const adapter = new FakeAdapter();
-  let keys = 0;
-  const service = new SupervisorService(adapter, {
-    frameScheduler: scheduler,
-    createKey: () => `key-${++keys}`,
-  });
-  service.connect();
   const chats = Array.from({ length: 6 }, (_, i) =>
     conversation({ id: `chat-${i + 1}`, customerName: `Chat ${i + 1}` }),
   );
@@ -27,9 +19,8 @@ function setup() {
       acceptedAt: null,
     }),
   );
-  adapter.emit({
-    type: 'snapshot',
-    snapshot: smallSnapshot({
+  return serviceOnFakeAdapter(
+    smallSnapshot({
       conversations: [
         ...chats,
         ...opens,
@@ -37,15 +28,8 @@ function setup() {
         conversation({ id: 'record', channel: 'record', status: 'wrap-up' }),
       ],
     }),
-  });
-  adapter.emit({ type: 'status', status: 'live' });
-  const outcomes: Outcome[] = [];
-  service.outcomes$.subscribe((o) => outcomes.push(o));
-  return { adapter, service, outcomes };
+  );
 }
-
-/** Lets the fake's promise resolutions run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const sentIds = (adapter: FakeAdapter) => adapter.received.map((r) => r.command.conversationId);
 

@@ -1,30 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { VirtualTimeScheduler, firstValueFrom, type Subscription } from 'rxjs';
+import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { SupervisorService, type ConversationView } from './index.js';
-import type { Outcome } from './outcomes.js';
 import { FakeAdapter, smallSnapshot } from '../../test/fixtures/fake-adapter.js';
+import { serviceOnFakeAdapter, settle } from '../../test/fixtures/service.js';
 import { ALL_ON, SUPERVISOR_ID, conversation, representative } from '../../test/fixtures/domain.js';
 import { commandError, type Conversation } from '../domain/index.js';
 
-/** A service on a fake adapter, with virtual time for coalescing and timers. */
-function setup(snapshot = smallSnapshot()) {
-  const scheduler = new VirtualTimeScheduler();
-  const adapter = new FakeAdapter();
-  let keys = 0;
-  const service = new SupervisorService(adapter, {
-    frameScheduler: scheduler,
-    createKey: () => `key-${++keys}`,
-  });
-  service.connect();
-  adapter.emit({ type: 'snapshot', snapshot });
-  adapter.emit({ type: 'status', status: 'live' });
-  const outcomes: Outcome[] = [];
-  const subs: Subscription[] = [service.outcomes$.subscribe((o) => outcomes.push(o))];
-  return { scheduler, adapter, service, outcomes, subs };
-}
-
-/** Lets the fake's promise resolutions run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const setup = serviceOnFakeAdapter;
 
 function conv(service: SupervisorService, id: string): Conversation {
   const c = service.getConversation(id);

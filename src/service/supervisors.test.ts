@@ -3,10 +3,10 @@
  * conflict explained as "changed by NAME: here is what changed", and silent monitoring end to end.
  */
 import { expect } from '@open-wc/testing';
-import { VirtualTimeScheduler, type Subscription } from 'rxjs';
 import { SupervisorService, describeConflict } from './index.js';
-import type { CommandOutcome, Outcome } from './outcomes.js';
-import { FakeAdapter, smallSnapshot } from '../../test/fixtures/fake-adapter.js';
+import type { CommandOutcome } from './outcomes.js';
+import { smallSnapshot } from '../../test/fixtures/fake-adapter.js';
+import { serviceOnFakeAdapter, settle } from '../../test/fixtures/service.js';
 import { SUPERVISOR_ID, conversation } from '../../test/fixtures/domain.js';
 import { simulator } from '../../test/fixtures/simulator.js';
 import { canWhisper, commandError, type Supervisor } from '../domain/index.js';
@@ -14,23 +14,8 @@ import { canWhisper, commandError, type Supervisor } from '../domain/index.js';
 const PRIYA: Supervisor = { id: 'sup-2', name: 'Priya Lead' };
 const MARCUS: Supervisor = { id: 'sup-3', name: 'Marcus Floor' };
 
-function setup(snapshot = smallSnapshot({ supervisors: [PRIYA, MARCUS] })) {
-  const scheduler = new VirtualTimeScheduler();
-  const adapter = new FakeAdapter();
-  let keys = 0;
-  const service = new SupervisorService(adapter, {
-    frameScheduler: scheduler,
-    createKey: () => `key-${++keys}`,
-  });
-  service.connect();
-  adapter.emit({ type: 'snapshot', snapshot });
-  adapter.emit({ type: 'status', status: 'live' });
-  const outcomes: Outcome[] = [];
-  const subs: Subscription[] = [service.outcomes$.subscribe((o) => outcomes.push(o))];
-  return { scheduler, adapter, service, outcomes, subs };
-}
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const setup = (snapshot = smallSnapshot({ supervisors: [PRIYA, MARCUS] })) =>
+  serviceOnFakeAdapter(snapshot);
 
 describe('SupervisorService: supervisors, whisper, conflicts (#11)', () => {
   describe('supervisors', () => {
