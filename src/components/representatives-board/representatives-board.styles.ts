@@ -115,7 +115,8 @@ export const representativesBoardStyles = css`
     color: var(--_muted);
   }
   .presence {
-    grid-column: 1;
+    /* The whole width: the conversation count's column must not squeeze a long presence label. */
+    grid-column: 1 / -1;
     min-width: 0;
     white-space: nowrap;
     overflow: hidden;
