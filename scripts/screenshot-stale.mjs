@@ -4,17 +4,12 @@
 // answer is scripted by the stories (a real race is hard to stage on the simulator). Crops to the
 // dialog; PNGs go to docs/screenshots/stale-*.png.
 // Usage: node scripts/screenshot-stale.mjs
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.mjs';
+import { serveStorybook } from './storybook-server.mjs';
 
-const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
-if (!existsSync(join(root, 'iframe.html'))) {
-  console.error('No storybook-static/: run `npm run build-storybook` first.');
-  process.exit(1);
-}
+const { base, server } = await serveStorybook();
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
@@ -35,29 +30,6 @@ const SHOTS = [
   ],
 ];
 
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  let file = join(root, path);
-  if (!file.startsWith(root)) file = root;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 const browser = await launchChromium();
 
 let failed = 0;

@@ -3,17 +3,12 @@
 // playwright-core, waits until every <sc-story-frame> has finished its setup, and saves a PNG.
 // Usage: node scripts/storybook-screenshots.mjs [--out=dir] [story-id[:dark] …]
 //   default ids: a few stories of each element, light and dark; default out: /tmp/storybook-shots
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium } from './browser.mjs';
+import { serveStorybook } from './storybook-server.mjs';
 
-const root = fileURLToPath(new URL('../storybook-static/', import.meta.url));
-if (!existsSync(join(root, 'iframe.html'))) {
-  console.error('No storybook-static/: run `npm run build-storybook` first.');
-  process.exit(1);
-}
+const { base, server } = await serveStorybook();
 const outArg = process.argv.find((a) => a.startsWith('--out='));
 const out = outArg ? outArg.slice(6) : '/tmp/storybook-shots';
 mkdirSync(out, { recursive: true });
@@ -36,33 +31,6 @@ const DEFAULT_IDS = [
   'elements-supervisor-console--transfers-and-log:dark',
 ];
 const ids = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  let file = join(root, path);
-  if (!file.startsWith(root)) file = root;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
 const browser = await launchChromium();
 
