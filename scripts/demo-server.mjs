@@ -20,3 +20,37 @@ export async function serveDemo() {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 5173}`;
   return { base, server };
 }
+
+/**
+ * A fresh page in its own browser context, opened on `url`: page errors and console errors and
+ * warnings (Lit's dev-mode notice aside) are printed with `label`.
+ */
+export async function openPage(
+  browser,
+  url,
+  { label = url, width = 1600, height = 1000, colorScheme = 'light', forcedColors = 'none' } = {},
+) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    colorScheme,
+    forcedColors,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[${label}] page error:`, err.message));
+  page.on('console', (msg) => {
+    if ((msg.type() === 'error' || msg.type() === 'warning') && !msg.text().includes('dev mode')) {
+      console.error(`[${label}] console ${msg.type()}:`, msg.text());
+    }
+  });
+  await page.goto(url);
+  return { page, context };
+}
+
+/** Saves a screenshot of a page or an element as docs/screenshots/<name>.png and prints its path. */
+export async function shot(target, name, options = {}) {
+  const file = `${SCREENSHOTS}${name}.png`;
+  await target.screenshot({ path: file, ...options });
+  console.log(file);
+}

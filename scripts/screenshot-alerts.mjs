@@ -3,40 +3,23 @@
 // step. Serves demo/ with Vite and drives Debian's Chromium through playwright-core; PNGs go to
 // docs/screenshots/alerts-*.png.
 // Usage: node scripts/screenshot-alerts.mjs [name-filter]
-import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
+import { openPage, serveDemo, shot } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-const out = SCREENSHOTS;
 const { base, server } = await serveDemo();
 const only = process.argv[2] ?? '';
 const browser = await launchChromium();
 const TABLE = 'supervisor-console ongoing-conversations-table';
 
 async function open(path, { colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
-    deviceScaleFactor: 1,
+  const { page, context } = await openPage(browser, `${base}/${path}`, {
+    label: path,
     colorScheme,
-    reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${path}] page error:`, err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || (msg.type() === 'warning' && !msg.text().includes('dev mode'))) {
-      console.error(`[${path}] console ${msg.type()}:`, msg.text());
-    }
-  });
-  await page.goto(`${base}/${path}`);
   await page.locator(`${TABLE} .body-row`).first().waitFor({ timeout: 30_000 });
   // Alerts are evaluated on the clock's tick.
   await page.waitForTimeout(1500);
   return { page, context };
-}
-
-async function shot(page, name, options = {}) {
-  const file = `${out}${name}.png`;
-  await page.screenshot({ path: file, ...options });
-  console.log(file);
 }
 
 /** Filters the table to the away and offline representatives' conversations (where stuck ones are). */

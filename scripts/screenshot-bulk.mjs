@@ -4,36 +4,18 @@
 // Serves demo/ with Vite and drives Debian's Chromium through playwright-core; PNGs go to
 // docs/screenshots/bulk-*.png.
 // Usage: node scripts/screenshot-bulk.mjs
-import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
+import { openPage, serveDemo, shot } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-const out = SCREENSHOTS;
 const { base, server } = await serveDemo();
 const browser = await launchChromium();
 const TABLE = 'supervisor-console ongoing-conversations-table';
 const DIALOG = 'supervisor-console bulk-action-dialog';
 
-async function shot(target, name) {
-  const file = `${out}${name}.png`;
-  await target.screenshot({ path: file });
-  console.log(file);
-}
-
 async function run(colorScheme, suffix) {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
-    deviceScaleFactor: 1,
+  const { page, context } = await openPage(browser, `${base}/index.html?n=60&cps=0.5&seed=11`, {
     colorScheme,
-    reducedMotion: 'reduce',
   });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || (msg.type() === 'warning' && !msg.text().includes('dev mode'))) {
-      console.error(`console ${msg.type()}:`, msg.text());
-    }
-  });
-  await page.goto(`${base}/index.html?n=60&cps=0.5&seed=11`);
   await page.locator('supervisor-console [part="connection"].live').waitFor({ timeout: 30_000 });
   await page.locator(`${TABLE} .body-row`).first().waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1000);

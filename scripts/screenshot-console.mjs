@@ -2,10 +2,9 @@
 // (row actions menu → dialog → confirm), and of the à-la-carte page. Serves demo/ with Vite and drives
 // Debian's Chromium through playwright-core; PNGs go to docs/screenshots/.
 // Usage: node scripts/screenshot-console.mjs [name-filter]
-import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
+import { openPage, serveDemo, shot } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-const out = SCREENSHOTS;
 const { base, server } = await serveDemo();
 const only = process.argv[2] ?? '';
 
@@ -14,27 +13,7 @@ const browser = await launchChromium();
 const TABLE = 'supervisor-console ongoing-conversations-table';
 
 async function open(path, { colorScheme = 'light', height = 1000 } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height },
-    deviceScaleFactor: 1,
-    colorScheme,
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${path}] page error:`, err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || (msg.type() === 'warning' && !msg.text().includes('dev mode'))) {
-      console.error(`[${path}] console ${msg.type()}:`, msg.text());
-    }
-  });
-  await page.goto(`${base}/${path}`);
-  return { page, context };
-}
-
-async function shot(page, name, options = {}) {
-  const file = `${out}${name}.png`;
-  await page.screenshot({ path: file, ...options });
-  console.log(file);
+  return openPage(browser, `${base}/${path}`, { label: path, colorScheme, height });
 }
 
 /** Waits for the console's first rows. */

@@ -4,35 +4,18 @@
 // column naming the other supervisors. Serves demo/ with Vite and drives Debian's Chromium through
 // playwright-core; PNGs go to docs/screenshots/whisper-*.png.
 // Usage: node scripts/screenshot-whisper.mjs
-import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
+import { openPage, serveDemo, shot } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
-const out = SCREENSHOTS;
 const { base, server } = await serveDemo();
 const browser = await launchChromium();
 const PANEL = 'supervisor-console monitor-panel';
 
-async function shot(target, name) {
-  const file = `${out}${name}.png`;
-  await target.screenshot({ path: file });
-  console.log(file);
-}
-
 async function run(colorScheme, suffix) {
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 1100 },
-    deviceScaleFactor: 1,
+  const { page, context } = await openPage(browser, `${base}/index.html?n=30&cps=0.5&seed=11`, {
     colorScheme,
-    reducedMotion: 'reduce',
+    height: 1100,
   });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || (msg.type() === 'warning' && !msg.text().includes('dev mode'))) {
-      console.error(`console ${msg.type()}:`, msg.text());
-    }
-  });
-  await page.goto(`${base}/index.html?n=30&cps=0.5&seed=11`);
   await page.locator('supervisor-console [part="connection"].live').waitFor({ timeout: 30_000 });
   // Wait until another supervisor is on a conversation one can whisper on (they act about once a
   // second), then open the monitor panel on it as the row's Monitor action does.
