@@ -53,6 +53,12 @@ export function renderAlertMark(
   >`;
 }
 
+/** A row's alert as the row shows it: with its one step and the full description read out. */
+export type ShownAlert = RowAlert & {
+  readonly offer: StuckOffer | null;
+  readonly description: string;
+};
+
 /** What a stuck row offers: a target, the transfer dialog, or nothing (the rules refuse). */
 export type StuckOffer =
   | { readonly kind: 'reassign'; readonly id: string; readonly name: string }

@@ -64,12 +64,13 @@ export const attentionStyles = css`
     background: var(--_danger);
   }
 
-  .alert-cell {
+  /* The mark beside the name and subject (the cell's children, in one grid). */
+  .body-row.alerting > .c-customer {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
     align-items: center;
+    align-content: center;
     column-gap: 0.375rem;
-    min-width: 0;
   }
 
   .alert-mark {

@@ -27,13 +27,7 @@ import { sharedClock } from '../../internal/clock.js';
 import type { ConnectionState } from '../../service/state.js';
 import type { ConversationView, SupervisorService } from '../../service/supervisor-service.js';
 import { ActionsMenuController, type ActionsMenuHost } from './actions-menu.js';
-import {
-  alertDescriptionId,
-  offerSentence,
-  renderAlertMark,
-  renderStuckRepresentative,
-  stuckOffer,
-} from './alert-cells.js';
+import { offerSentence, stuckOffer, type ShownAlert } from './alert-cells.js';
 import {
   alertCounts,
   renderAlertsPanel,
@@ -50,13 +44,12 @@ import {
   type TableThresholds,
 } from './attention.js';
 import { LiveAnnouncer } from './announcer.js';
+import { renderBodyRow } from './body-row.js';
 import {
   ACTIONS_COLUMN,
   DATA_COLUMNS,
   SORT_LABELS,
   gridTemplate,
-  renderCell,
-  type CellContent,
   type CellContext,
   type Column,
 } from './columns.js';
@@ -79,7 +72,6 @@ import { RowSelection } from './selection.js';
 import {
   SELECT_COLUMN,
   bulkActionsEnabled,
-  renderSelectCell,
   renderSelectHeader,
   renderSelectionBar,
   selectionStyles,
@@ -750,62 +742,21 @@ export class OngoingConversationsTable
     ctx: CellContext,
     rowHeight: number,
   ): TemplateResult {
-    const row = index + 1;
-    const flash = this.changes.flash(c, ctx.now);
-    const closing = c.status === 'closed';
-    const classes = `row body-row${flash === null ? '' : ` flash-${flash}`}${closing ? ' closing' : ''}`;
-    const parts = `row${closing ? ' row-closing' : ''}${flash === null ? '' : ' row-changed'}`;
-    const alert = this.alertOf(c, ctx.now);
-    const selectable = columns[0]?.id === 'select';
-    const selected = selectable && this.selection.has(c.id);
-    return html`
-      <div
-        class=${alert ? `${classes} alerting${alert.stuck ? ' stuck' : ''}` : classes}
-        part=${alert ? `${parts} row-alert${alert.stuck ? ' row-stuck' : ''}` : parts}
-        aria-describedby=${ifDefined(alert ? alertDescriptionId(index) : undefined)}
-        role="row"
-        aria-rowindex=${index + 2}
-        aria-selected=${ifDefined(selectable ? String(selected) : undefined)}
-        data-index=${index}
-        style=${styleProps({ transform: `translateY(${index * rowHeight}px)` })}
-      >
-        ${columns.map((col, i) => {
-          const active = this.keyboard.isActive(row, i);
-          if (col.id === 'select') return renderSelectCell(c, selected, row, i, active);
-          if (col.id === 'actions') {
-            return html`<div class="cell actions-cell" part="cell" role="gridcell">
-              <button
-                type="button"
-                class="actions"
-                part="actions"
-                data-row=${row}
-                data-col=${i}
-                tabindex=${active ? 0 : -1}
-                aria-haspopup="menu"
-                aria-expanded=${this.menu.openFor === c.id ? 'true' : 'false'}
-                aria-label=${msg(str`Actions for ${c.customerName || msg('Unnamed customer')}`)}
-                aria-keyshortcuts=${this.rowShortcuts}
-              >
-                ${msg('Actions')} ${chevron}
-              </button>
-            </div>`;
-          }
-          const cell =
-            (alert && this.alertCell(col.id, c, ctx, alert, index)) || renderCell(col.id, c, ctx);
-          return html`<div
-            class="cell c-${col.id}${col.numeric ? ' numeric' : ''}"
-            part="cell"
-            role="gridcell"
-            data-row=${row}
-            data-col=${i}
-            tabindex=${active ? 0 : -1}
-            title=${ifDefined(cell.title || undefined)}
-          >
-            ${cell.content}
-          </div>`;
-        })}
-      </div>
-    `;
+    const selectable = columns[0]?.id === SELECT_COLUMN.id;
+    const active = this.keyboard.active;
+    return renderBodyRow(c, {
+      index,
+      rowHeight,
+      ctx,
+      activeCol: active.row === index + 1 ? active.col : -1,
+      flash: this.changes.flash(c, ctx.now),
+      alert: this.alertOf(c, ctx.now),
+      selectable,
+      selected: selectable && this.selection.has(c.id),
+      actions: columns[columns.length - 1]?.id === ACTIONS_COLUMN.id,
+      menuOpen: this.menu.openFor === c.id,
+      shortcuts: this.rowShortcuts,
+    });
   }
 
   // ----- alerts and stuck conversations ---------------------------------------------------------
@@ -814,7 +765,7 @@ export class OngoingConversationsTable
   private renderRules: RuleContext = EMPTY_RULES;
 
   /** A visible row's alert now (`null`: none), computed when it is rendered. */
-  private alertOf(c: Conversation, now: number) {
+  private alertOf(c: Conversation, now: number): ShownAlert | null {
     const alert = rowAlert(c, this.renderRules, this.thresholds, now);
     if (!alert) return null;
     const offer =
@@ -827,29 +778,6 @@ export class OngoingConversationsTable
       offer,
       description: extra ? `${alert.description} ${extra}` : alert.description,
     };
-  }
-
-  /** The customer cell with its mark, and a stuck row's representative cell with its one step. */
-  private alertCell(
-    column: Column['id'],
-    c: Conversation,
-    ctx: CellContext,
-    alert: NonNullable<ReturnType<OngoingConversationsTable['alertOf']>>,
-    index: number,
-  ): CellContent | null {
-    if (column === 'customer') {
-      const cell = renderCell(column, c, ctx);
-      return {
-        content: html`<span class="alert-cell"
-          >${renderAlertMark(alert, alert.description, index)}${cell.content}</span
-        >`,
-        title: `${cell.title} — ${alert.description}`,
-      };
-    }
-    if (column === 'representative' && alert.offer && alert.offer.kind !== 'none') {
-      return renderStuckRepresentative(alert, alert.offer, index + 1);
-    }
-    return null;
   }
 
   /** A stuck row's one step: fire the transfer request with the suggested target (or none: the dialog). */
@@ -1577,16 +1505,6 @@ export class OngoingConversationsTable
     }, 400);
   }
 }
-
-const chevron = html`<svg
-  class="icon chevron"
-  viewBox="0 0 16 16"
-  width="12"
-  height="12"
-  aria-hidden="true"
->
-  <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
-</svg>`;
 
 function sortIcon(direction: 'asc' | 'desc' | null): TemplateResult {
   const path =
