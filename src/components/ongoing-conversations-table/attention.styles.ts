@@ -22,7 +22,7 @@ export const attentionStyles = css`
     display: flex;
     flex-direction: column;
     gap: 0.2rem;
-    font-size: 0.8125rem;
+    font-size: 0.75rem;
   }
 
   .alerts-panel input[type='number'],
@@ -82,8 +82,8 @@ export const attentionStyles = css`
     border: 1px solid currentColor;
     border-radius: 4px;
     color: var(--_warning);
-    font-size: 0.6875rem;
-    font-weight: 700;
+    font-size: 0.75rem;
+    font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.02em;
   }

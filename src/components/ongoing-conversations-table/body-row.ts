@@ -227,16 +227,6 @@ export function renderBodyRow(c: Conversation, s: BodyRowState): TemplateResult 
   </div>`;
 }
 
-const chevron = html`<svg
-  class="icon chevron"
-  viewBox="0 0 16 16"
-  width="12"
-  height="12"
-  aria-hidden="true"
->
-  <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.5" />
-</svg>`;
-
 function actionsCell(c: Conversation, row: number, col: number, s: BodyRowState): TemplateResult {
   return html`<div class="cell actions-cell" part="cell" role="gridcell">
     <button
@@ -251,7 +241,7 @@ function actionsCell(c: Conversation, row: number, col: number, s: BodyRowState)
       aria-label=${msg(str`Actions for ${c.customerName || msg('Unnamed customer')}`)}
       aria-keyshortcuts=${s.shortcuts}
     >
-      ${msg('Actions')} ${chevron}
+      ${msg('Actions')}
     </button>
   </div>`;
 }

@@ -145,7 +145,9 @@ const table = css`
     display: none;
   }
 
-  summary::after {
+  /* The Actions button's chevron is drawn the same way: no SVG in every row. */
+  summary::after,
+  button.actions::after {
     content: '';
     width: 0.4rem;
     height: 0.4rem;
@@ -295,7 +297,7 @@ const table = css`
     align-items: center;
     gap: 0.625rem;
     color: var(--_muted);
-    font-size: 0.8125rem;
+    font-size: 0.75rem;
     white-space: nowrap;
   }
 
@@ -419,7 +421,7 @@ const table = css`
     min-width: 0;
     padding: 0;
     font-weight: 600;
-    font-size: 0.8125rem;
+    font-size: 0.75rem;
   }
 
   .head-cell:focus-visible {
@@ -629,7 +631,7 @@ const table = css`
     padding: 0 0.3rem;
     border: 1px solid currentColor;
     border-radius: 4px;
-    font-size: 0.6875rem;
+    font-size: 0.75rem;
     font-weight: 600;
     line-height: 1.35;
     text-transform: uppercase;
@@ -688,7 +690,7 @@ const table = css`
   }
 
   .strength-3 {
-    font-weight: 700;
+    font-weight: 600;
   }
 
   .actions-cell {
@@ -701,7 +703,7 @@ const table = css`
     align-items: center;
     gap: 0.25rem;
     padding: 0.2rem 0.55rem;
-    font-size: 0.8125rem;
+    font-size: 0.75rem;
   }
 
   button.actions[aria-expanded='true'] {
@@ -839,7 +841,7 @@ const table = css`
 
   kbd {
     font: inherit;
-    font-size: 0.6875rem;
+    font-size: 0.75rem;
     padding: 0 0.3rem;
     border: 1px solid var(--_border);
     border-bottom-width: 2px;

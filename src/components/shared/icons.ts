@@ -3,10 +3,9 @@
  * (`aria-hidden`): every use sits beside its text label, so meaning never rests on the icon or its
  * colour alone.
  *
- * Every icon is the same template with three path layers bound as attributes (outline, filled,
- * white marks): a table renders one icon per cell in every visible row, and one template instance
- * per icon costs a third of a frame element, a nested shape template and its markers (measured with
- * `npm run bench`).
+ * Shapes are path data bound as attributes (outline, filled, white marks), so an icon is one
+ * template instance instead of a frame and a nested shape template: a table renders one per cell in
+ * every visible row (measured with `npm run bench`).
  */
 import { nothing, svg, type SVGTemplateResult } from 'lit';
 import { isStandardPresence, sentimentScore } from '../../domain/index.js';
@@ -28,8 +27,16 @@ function rect(x: number, y: number, w: number, h: number, r: number): string {
   return `M${x + r} ${y}h${w - 2 * r}a${r} ${r} 0 0 1 ${r} ${r}v${h - 2 * r}a${r} ${r} 0 0 1 ${-r} ${r}h${2 * r - w}a${r} ${r} 0 0 1 ${-r} ${-r}v${2 * r - h}a${r} ${r} 0 0 1 ${r} ${-r}z`;
 }
 
-const icon = (layers: IconLayers, className = 'icon'): SVGTemplateResult =>
-  svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${layers.line ?? nothing}/><path d=${layers.fill ?? nothing} fill="currentColor"/><path d=${layers.white ?? nothing} stroke="white"/></svg>`;
+/*
+ * One template per combination of layers, so an icon has only the paths it draws (an SVG's shapes
+ * are laid out and painted one by one, in every visible row).
+ */
+const icon = ({ line, fill, white }: IconLayers, className = 'icon'): SVGTemplateResult =>
+  line !== undefined && fill !== undefined
+    ? svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${line}/><path d=${fill} fill="currentColor"/></svg>`
+    : fill !== undefined
+      ? svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${fill} fill="currentColor"/><path d=${white ?? nothing} stroke="white"/></svg>`
+      : svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${line ?? nothing}/></svg>`;
 
 const CHANNELS: Record<string, IconLayers> = {
   'live-chat': { line: 'M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z' },
