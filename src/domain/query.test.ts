@@ -98,6 +98,33 @@ describe('domain query', () => {
     expect(order('desc')).to.deep.equal(['p2', 'p6', 'p0', 'p1', 'p3', 'p4', 'p5']);
   });
 
+  it('orders repeated names exactly as one comparison sort by collation, then id, would', () => {
+    // The name sort counts rows into collation ranks and compares only ties: check it against the
+    // plain comparator over many repeats, both directions, including names that collate equal.
+    const names = ['Émile', 'emile', 'Zoë', 'Agent 9', 'Agent 10', '', 'Ådne', 'adne', 'Bo'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const many = Array.from({ length: 2000 }, () =>
+      conversation({
+        id: `c-${next() % 5000}-${next()}`,
+        customerName: names[next() % names.length],
+      }),
+    );
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    for (const direction of ['asc', 'desc'] as const) {
+      const sign = direction === 'asc' ? 1 : -1;
+      const expected = [...many]
+        .sort(
+          (a, b) =>
+            sign * collator.compare(a.customerName, b.customerName) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        )
+        .map((c) => c.id);
+      const actual = queryConversations(many, { sort: { key: 'customer', direction } }, ctx);
+      expect(actual.map((c) => c.id)).to.deep.equal(expected);
+    }
+  });
+
   it('never matches a search across two fields', () => {
     const split = [conversation({ id: 's', customerName: 'Ann', subject: 'Bell' })];
     const hits = (text: string) =>
@@ -129,6 +156,7 @@ describe('domain query', () => {
     expect(ids({ text: 'REFUND' }), 'subject, any case').to.deep.equal(['d']);
     expect(ids({ text: 'fay' }), 'representative name').to.deep.equal(['d']);
     expect(ids({ text: 'billing' }), 'queue name').to.deep.equal(['c']);
+    expect(ids({ text: 'HANA' }), 'representative name, any case').to.deep.equal(['b', 'c']);
   });
 });
 
