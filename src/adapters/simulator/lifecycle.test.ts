@@ -208,22 +208,17 @@ describe('simulator: lifecycle', () => {
     expect(assignedToSupervisor).to.deep.equal([]);
   });
 
-  it('sustains 1,000 changes per second over 10,000 conversations cheaply', () => {
+  it('sustains 1,000 changes per second over 10,000 conversations', () => {
     const { sim, clock } = simulator({ conversations: 10_000, changesPerSecond: 1000 });
     let count = 0;
     const subscription = sim.connect().subscribe((e: AdapterEvent) => {
       if (e.type === 'changes') count += e.changes.length;
     });
     clock.advance(1000);
-    const t0 = performance.now();
+    // Its CPU cost is measured by `npm run bench` (the service alone under this load), not here.
     clock.advance(20_000);
-    const ms = performance.now() - t0;
     subscription.unsubscribe();
-    console.log(
-      `[simulator] 10,000 conversations at 1,000 changes/s: ${(ms / 20).toFixed(2)} ms CPU per virtual second`,
-    );
     expect(count).to.be.within(19_000, 22_000);
-    expect(ms / 20).to.be.below(100);
     expect(capacityMismatches(sim.conversations(), sim.representatives())).to.deep.equal([]);
   });
 });

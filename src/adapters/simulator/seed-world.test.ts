@@ -40,14 +40,9 @@ describe('simulator: the starting world', () => {
     expect(small.representatives().filter((r) => r.kind === 'human')).to.have.length(4);
     expect(small.queues()).to.have.length(2);
 
-    const t0 = performance.now();
     const big = simulator({ conversations: 10_000 }).sim;
-    const ms = performance.now() - t0;
-    console.log(`[simulator] seeding 10,000 conversations took ${ms.toFixed(1)} ms`);
     expect(big.conversations()).to.have.length(10_000);
     expect(new Set(big.conversations().map((c) => c.id)).size).to.equal(10_000);
-    // Generous against a loaded CI machine; the log line shows the real figure (a few ms).
-    expect(ms).to.be.below(500);
   });
 
   it('keeps capacity.used equal to the cost of the conversations each representative holds', () => {

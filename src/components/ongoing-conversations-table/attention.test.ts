@@ -255,16 +255,20 @@ describe('AttentionTracker', () => {
     expect(stuck).to.be.greaterThan(5);
   });
 
-  it('evaluates 10,000 rows in a few milliseconds (once a clock tick)', () => {
+  it('evaluates 10,000 rows tick after tick to the same counts as a fresh evaluation', () => {
+    // Its cost per tick is part of what `npm run bench` measures; here, that ticking keeps the counts
+    // a fresh tracker would give at the same moment.
     const rows = Array.from({ length: 10_000 }, (_, i) =>
       queued(`c${i}`, (i % 600) * 1000, { sentiment: SENTIMENT_SCALE[i % 7]! }),
     );
     const tracker = new AttentionTracker();
     const t: TableThresholds = { maxWaitMs: 5 * MIN, sentimentAtOrBelow: 'negative' };
     tracker.evaluate(rows, reps, t, NOW, {}, 10_000);
-    const start = performance.now();
     for (let i = 1; i <= 10; i++) tracker.evaluate(rows, reps, t, NOW + i * 1000, tracker, 10_000);
-    const perTick = (performance.now() - start) / 10;
-    expect(perTick).to.be.lessThan(40);
+    const fresh = new AttentionTracker();
+    fresh.evaluate(rows, reps, t, NOW + 10_000, {}, 10_000);
+    expect(tracker.attention).to.be.greaterThan(0);
+    expect(tracker.attention).to.equal(fresh.attention);
+    expect(tracker.stuck).to.equal(fresh.stuck);
   });
 });

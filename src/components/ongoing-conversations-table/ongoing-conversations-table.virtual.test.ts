@@ -45,7 +45,7 @@ describe('<ongoing-conversations-table> with 10,000 conversations', () => {
     const inView = rowsInView(el);
     expect(inView).to.be.greaterThan(3);
     expect(rendered.length).to.be.at.least(inView);
-    expect(rendered.length).to.be.at.most(inView + 2 * 6 + 1);
+    expect(rendered.length, 'two rows of overscan').to.be.at.most(inView + 2 * 2 + 1);
     expect(rendered[0]!.getAttribute('aria-rowindex')).to.equal('2');
     // The spacer gives the scroller the height of every row.
     const rowHeight = rendered[0]!.getBoundingClientRect().height;
@@ -131,20 +131,20 @@ describe('<ongoing-conversations-table> with 10,000 conversations', () => {
     expect($(el, '.row-count')!.textContent!.trim()).to.equal('2,000 of 10,000 conversations');
   });
 
-  it('mounts quickly: the first rows render within a frame budget of the data arriving', async () => {
+  it('shows the first rows in its first render, sized from its own height', async () => {
+    // How fast is measured by `npm run bench` (mount against a vanilla table), not here: this checks
+    // the first render already fills the view, without waiting for a resize observation.
     const h = await connectedService(tenThousand());
-    const start = performance.now();
     const el = await fixture<OngoingConversationsTable>(
       html`<ongoing-conversations-table
         .service=${h.service}
         persist-key=${uniqueKey()}
-        style="--sc-table-height: 600px"
+        style="height: 600px"
       ></ongoing-conversations-table>`,
     );
-    await el.updateComplete;
-    const elapsed = performance.now() - start;
-    expect(bodyRows(el).length).to.be.greaterThan(5);
-    // Generous (CI machines are slow): it includes sorting 10,000 conversations.
-    expect(elapsed).to.be.below(500);
+    expect(el.hasUpdated).to.equal(true);
+    const first = bodyRows(el).length;
+    expect(first).to.be.greaterThan(5);
+    expect(first, 'at most the host height in rows, plus overscan').to.be.at.most(600 / 40 + 2 + 1);
   });
 });
