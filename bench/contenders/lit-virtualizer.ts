@@ -52,6 +52,9 @@ class LitContender implements Contender {
   private el!: PlainLitTable;
   private live!: LiveRows;
 
+  /** The clock tick of the mounted table (a second mount replaces it). */
+  private tick: ReturnType<typeof setInterval> | undefined;
+
   async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
     this.el = document.createElement('plain-lit-table') as PlainLitTable;
     this.el.lookups = lookupsOf(world);
@@ -61,7 +64,8 @@ class LitContender implements Contender {
       this.el.requestUpdate();
     });
     host.append(this.el);
-    setInterval(() => {
+    clearInterval(this.tick);
+    this.tick = setInterval(() => {
       this.el.now = Date.now();
       this.el.requestUpdate();
     }, 1000);

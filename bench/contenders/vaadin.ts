@@ -10,6 +10,8 @@ import { LiveRows } from '../live-rows.js';
 class VaadinContender implements Contender {
   private grid!: Grid<Conversation>;
   private live!: LiveRows;
+  /** The clock tick of the mounted grid (a second mount replaces it). */
+  private tick: ReturnType<typeof setInterval> | undefined;
 
   async mount(host: HTMLElement, world: BenchWorld): Promise<void> {
     const lookups = lookupsOf(world);
@@ -27,7 +29,8 @@ class VaadinContender implements Contender {
     this.grid = grid;
     this.live = new LiveRows(world.conversations, (rows) => (grid.items = rows));
     host.append(grid);
-    setInterval(() => grid.requestContentUpdate(), 1000);
+    clearInterval(this.tick);
+    this.tick = setInterval(() => grid.requestContentUpdate(), 1000);
     await new Promise((r) => requestAnimationFrame(r));
   }
 

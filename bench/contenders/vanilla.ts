@@ -18,9 +18,12 @@ class VanillaTable implements Contender {
   private scroller!: HTMLDivElement;
   private body!: HTMLDivElement;
   private pool: { el: HTMLDivElement; cells: HTMLDivElement[] }[] = [];
+  /** The clock tick of the mounted table (a second mount replaces it). */
+  private tick: ReturnType<typeof setInterval> | undefined;
 
   mount(host: HTMLElement, world: BenchWorld): void {
     this.lookups = lookupsOf(world);
+    this.pool = [];
     const header = document.createElement('div');
     header.className = 'row header';
     for (const title of COLUMN_TITLES) {
@@ -45,7 +48,8 @@ class VanillaTable implements Contender {
       this.body.append(el);
     }
     this.scroller.addEventListener('scroll', () => this.render(), { passive: true });
-    setInterval(() => this.render(), 1000); // ticking wait and handle times
+    clearInterval(this.tick);
+    this.tick = setInterval(() => this.render(), 1000); // ticking wait and handle times
     this.live = new LiveRows(world.conversations, (rows) => {
       this.rows = rows;
       this.body.style.height = `${rows.length * ROW}px`;
