@@ -7,15 +7,14 @@
 // Main-thread time is the Chrome DevTools Protocol's TaskDuration (all task time, microtasks included);
 // "painted" times are wall-clock until the frame after the work was painted. Results: printed, and
 // written to bench/results/latest.{json,md}.
-import { createServer } from 'node:http';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import os from 'node:os';
 import { launchChromium } from './browser.mjs';
+import { measured, median, openBenchPage, servePages } from './bench-pages.mjs';
 import { minifyLiterals } from './minify-literals.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -45,62 +44,18 @@ execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], {
   stdio: 'inherit',
 });
 
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-const ROOT = 'dist/bench';
-const server = createServer(async (req, res) => {
-  const path = normalize(join(ROOT, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!path.startsWith(normalize(ROOT))) return void res.writeHead(403).end();
-  try {
-    const body = await readFile(path);
-    res
-      .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
-      .end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base, close: closeServer } = await servePages('dist/bench');
 
 const browser = await launchChromium();
 
-async function taskSeconds(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration').value;
-}
 async function heapMB(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize / 1048576;
 }
-/** Runs `fn` in the page as its own task and returns [page result, main-thread ms]. */
-async function measured(page, cdp, fn, ...fnArgs) {
-  const before = await taskSeconds(cdp);
-  const result = await page.evaluate(
-    ([source, a]) =>
-      new Promise((resolve) =>
-        setTimeout(() => resolve(new Function(`return (${source})`)()(...a)), 0),
-      ),
-    [fn.toString(), fnArgs],
-  );
-  const after = await taskSeconds(cdp);
-  return [result, (after - before) * 1000];
-}
-
 async function oneRun(pageName) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(`${base}/${pageName}.html`);
-  await page.waitForFunction(() => window.bench !== undefined);
+  const { page, cdp, context } = await openBenchPage(browser, `${base}/${pageName}.html`);
   const r = {};
-  await page.evaluate(() => window.bench.prepare());
   [r.mountPainted, r.mountTask] = await measured(page, cdp, () => window.bench.mount());
   r.rowsInDom = await page.evaluate(() => window.bench.rowsInDom());
   r.heapMount = await heapMB(cdp);
@@ -127,11 +82,6 @@ async function oneRun(pageName) {
   await context.close();
   return r;
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const results = {};
 for (const [label, pageName] of CONTENDERS) {
@@ -182,7 +132,7 @@ if (!ONLY || ONLY.includes('service')) {
   await context.close();
 }
 await browser.close();
-server.close();
+closeServer();
 
 const sizeOf = (bytes) => ({
   min: bytes.length / 1024,
