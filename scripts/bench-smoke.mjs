@@ -1,0 +1,57 @@
+// A smoke run of the benchmark harness, part of `npm test`: builds the benchmark pages and drives
+// every contender through each scenario once, briefly, checking that each does its work (rows on
+// screen, changes applied, the sort and filter shown, a second mount) — never how fast. The figures
+// come from `npm run bench`.
+import { execFileSync } from 'node:child_process';
+import { launchChromium } from './browser.mjs';
+import { openBenchPage, servePages } from './bench-pages.mjs';
+
+const started = Date.now();
+execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], { stdio: 'inherit' });
+const { base, close } = await servePages('dist/bench');
+const browser = await launchChromium();
+const failures = [];
+const check = (ok, what) => {
+  if (!ok) failures.push(what);
+};
+
+for (const name of ['ours', 'vanilla', 'lit-virtualizer', 'vaadin']) {
+  const { page, context } = await openBenchPage(browser, `${base}/${name}.html`);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const mounted = await page.evaluate(() => window.bench.mount());
+  check(mounted > 0, `${name}: mount resolved`);
+  const rows = await page.evaluate(() => window.bench.rowsInDom());
+  check(rows >= 5 && rows <= 60, `${name}: ${rows} rows in the DOM after mount (windowed: 5–60)`);
+  const run = await page.evaluate(() => window.bench.changes(1000, 400, false));
+  check(run.changes >= 100 && run.frames > 5, `${name}: changes applied (${run.changes})`);
+  const visible = await page.evaluate(() => window.bench.changes(1000, 200, true));
+  check(visible.changes >= 50, `${name}: changes on the visible rows applied`);
+  check((await page.evaluate(() => window.bench.sort())) > 0, `${name}: sort resolved`);
+  check((await page.evaluate(() => window.bench.filter())) > 0, `${name}: filter resolved`);
+  check((await page.evaluate(() => window.bench.remount())) > 0, `${name}: second mount resolved`);
+  const again = await page.evaluate(() => window.bench.rowsInDom());
+  check(again >= 5 && again <= 60, `${name}: ${again} rows in the DOM after the second mount`);
+  check(errors.length === 0, `${name}: page errors: ${errors.join('; ')}`);
+  await context.close();
+  console.log(`bench smoke: ${name} ok`);
+}
+
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/service.html`);
+  await page.waitForFunction(() => typeof window.serviceLoad === 'function');
+  const load = await page.evaluate(() => window.serviceLoad(500));
+  check(load.inSync && load.emissions > 0, `service alone: in sync (${JSON.stringify(load)})`);
+  await context.close();
+  console.log('bench smoke: service alone ok');
+}
+
+await browser.close();
+close();
+if (failures.length > 0) {
+  console.error(`Bench smoke failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`Bench smoke passed (${((Date.now() - started) / 1000).toFixed(1)} s).`);
