@@ -369,7 +369,7 @@ function rowComparator(
       d = collator.compare(String(x), String(y));
     }
     if (d !== 0) return d * sign;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return byId(a, b);
   };
 }
 

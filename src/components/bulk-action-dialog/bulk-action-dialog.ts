@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { localized, msg, str } from '@lit/localize';
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
@@ -29,6 +29,7 @@ import { buttonStyles, tokens } from '../../styles/tokens.js';
 import type { ShowOptions } from '../shared/command-dialog.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { deepActiveElement } from '../shared/focus.js';
+import { closeIcon } from '../shared/icons.js';
 import { ModalDialogController } from '../shared/modal-dialog-controller.js';
 import { formatCount } from '../ongoing-conversations-table/status-parts.js';
 import { bulkActionDialogStyles } from './bulk-action-dialog.styles.js';
@@ -44,8 +45,6 @@ export interface BulkDialogRequest {
 
 /** Rows listed at most in one list: the totals always count every row. */
 const LIST_LIMIT = 200;
-
-const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
 
 /**
  * Runs one intervention over several selected conversations, in three steps. **Choose**: for

@@ -47,7 +47,7 @@ import {
 import type { CommandOutcome } from '../../service/outcomes.js';
 import type { SupervisorService, TranscriptState } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
-import { channelIcon, sentimentIcon } from '../shared/icons.js';
+import { channelIcon, closeIcon, sentimentIcon } from '../shared/icons.js';
 import { queueName, representativeName } from '../shared/representative-parts.js';
 import { monitorPanelStyles } from './monitor-panel.styles.js';
 import { renderWhoElse } from './who-else-parts.js';
@@ -562,7 +562,7 @@ export class MonitorPanel extends LitElement {
             this.noClose
               ? nothing
               : html`<button class="close" @click=${this.close} aria-label=${msg('Close monitor')}>
-                  ${svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`}
+                  ${closeIcon}
                 </button>`
           }
         </div>

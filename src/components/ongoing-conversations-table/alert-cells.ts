@@ -7,19 +7,8 @@
 import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import { presenceLabel } from '../../domain/index.js';
-import { presenceIcon } from '../shared/icons.js';
+import { presenceIcon, warningIcon } from '../shared/icons.js';
 import type { RowAlert } from './attention.js';
-
-const alertIcon = html`<svg
-  class="icon"
-  viewBox="0 0 16 16"
-  width="14"
-  height="14"
-  aria-hidden="true"
->
-  <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
-  <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" />
-</svg>`;
 
 const stuckIcon = html`<svg
   class="icon"
@@ -48,7 +37,8 @@ export function renderAlertMark(
 ): TemplateResult {
   const word = alert.stuck ? msg('Stuck') : msg('Alert');
   return html`<span class="alert-mark ${alert.stuck ? 'stuck-mark' : ''}" part="alert"
-    >${alert.stuck ? stuckIcon : alertIcon}<span class="alert-word" aria-hidden="true">${word}</span
+    >${alert.stuck ? stuckIcon : warningIcon}<span class="alert-word" aria-hidden="true"
+      >${word}</span
     ><span class="visually-hidden" id=${alertDescriptionId(index)}>${description}</span></span
   >`;
 }

@@ -22,7 +22,7 @@ import {
   type Conversation,
 } from '../../domain/index.js';
 import { describeDuration, formatDuration } from '../../internal/format.js';
-import { channelIcon, presenceIcon, sentimentIcon } from '../shared/icons.js';
+import { channelIcon, presenceIcon, sentimentIcon, warningIcon } from '../shared/icons.js';
 import { styleProps } from '../shared/style-props.js';
 import {
   alertDescriptionId,
@@ -289,10 +289,7 @@ function representativeCell(c: Conversation, ctx: CellContext): CellContent {
   } else if (over) {
     detailText = msg(str`Over capacity: ${used} of ${total} units`);
     detail = html`<span class="secondary clip over"
-      ><svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-        <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
-        <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" /></svg
-      >${msg(str`Over capacity ${used}/${total}`)}</span
+      >${warningIcon}${msg(str`Over capacity ${used}/${total}`)}</span
     >`;
   } else {
     const presence = presenceLabel(rep.presence);

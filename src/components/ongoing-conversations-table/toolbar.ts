@@ -15,6 +15,7 @@ import {
   type Queue,
   type Representative,
 } from '../../domain/index.js';
+import { warningIcon } from '../shared/icons.js';
 import { isFiltered, type SavedView } from './saved-views.js';
 
 /** The filter fields the choice disclosures edit. */
@@ -120,17 +121,6 @@ const searchIcon = html`<svg
   <path d="M10.5 10.5l3.5 3.5" stroke="currentColor" stroke-width="1.5" />
 </svg>`;
 
-const attentionIcon = html`<svg
-  class="icon"
-  viewBox="0 0 16 16"
-  width="16"
-  height="16"
-  aria-hidden="true"
->
-  <path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5" />
-  <path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5" />
-</svg>`;
-
 export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResult {
   const { filter } = m;
   const attention = m.sort.key === 'attention';
@@ -190,7 +180,7 @@ export function renderToolbar(m: ToolbarModel, h: ToolbarHandlers): TemplateResu
           )}
           @click=${h.onAttentionClick}
         >
-          ${attentionIcon} ${msg('Attention first')}
+          ${warningIcon} ${msg('Attention first')}
         </button>
         ${m.alerts ?? nothing}
         ${

@@ -9,7 +9,7 @@
  */
 import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { supervisorServiceContext } from '../../context/supervisor-context.js';
 import { ObservableController } from '../../controllers/observable-controller.js';
@@ -25,6 +25,7 @@ import type { CommandOutcome } from '../../service/outcomes.js';
 import type { SupervisorService } from '../../service/supervisor-service.js';
 import { buttonStyles, tokens } from '../../styles/tokens.js';
 import { dialogStyles } from './dialog.styles.js';
+import { closeIcon } from './icons.js';
 import { deepActiveElement } from './focus.js';
 import { ModalDialogController } from './modal-dialog-controller.js';
 import { representativeName } from './representative-parts.js';
@@ -70,8 +71,6 @@ function renderConflict(report: ConflictReport, backendSays: string | null): Tem
     </p>
   </div>`;
 }
-
-const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
 
 /**
  * Base class of `<assign-dialog>`, `<transfer-dialog>` and `<force-close-dialog>`. Subclasses give the

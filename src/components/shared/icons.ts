@@ -38,6 +38,12 @@ const icon = ({ line, fill, white }: IconLayers, className = 'icon'): SVGTemplat
       ? svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${fill} fill="currentColor"/><path d=${white ?? nothing} stroke="white"/></svg>`
       : svg`<svg class=${className} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"><path d=${line ?? nothing}/></svg>`;
 
+/** A warning sign: the attention sort, a row's alert mark, an over-capacity note. */
+export const warningIcon = svg`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M8 2l6.5 11.5h-13z" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 6.5v3M8 11.5v.01" stroke="currentColor" stroke-width="1.5"/></svg>`;
+
+/** The cross of a dialog's or panel's close button. */
+export const closeIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M4 4l8 8M12 4l-8 8"/></svg>`;
+
 const CHANNELS: Record<string, IconLayers> = {
   'live-chat': { line: 'M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z' },
   sms: { line: `${rect(4, 1.5, 8, 13, 1.5)}M7 12.5h2` },
