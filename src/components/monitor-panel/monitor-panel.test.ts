@@ -9,7 +9,12 @@ import { canMonitor, isMessagingChannel, type TranscriptMessage } from '../../do
 import { SupervisorService } from '../../service/supervisor-service.js';
 import { SUPERVISOR_ID, conversation } from '../../../test/fixtures/domain.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
-import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
+import {
+  answerMonitor,
+  connectedService,
+  settle,
+  type Harness,
+} from '../../../test/fixtures/element-harness.js';
 
 function message(n: number, overrides: Partial<TranscriptMessage> = {}): TranscriptMessage {
   return {
@@ -42,18 +47,6 @@ async function setup(id = 'active-chat'): Promise<Setup> {
   );
   await settle();
   return { h, el };
-}
-
-/** Answers the monitor command as the backend would: the supervisor now monitors it. */
-async function answerMonitor(h: Harness): Promise<void> {
-  const cmd = h.adapter.last();
-  expect(cmd.name).to.equal('monitor');
-  const c = h.service.state.conversations.get(cmd.command.conversationId)!;
-  cmd.answer({
-    ok: true,
-    conversation: { ...c, version: c.version + 1, monitoredBy: [SUPERVISOR_ID] },
-  });
-  await settle();
 }
 
 const $ = <T extends Element = HTMLElement>(el: MonitorPanel, selector: string) =>

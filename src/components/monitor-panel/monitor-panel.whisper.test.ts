@@ -19,7 +19,12 @@ import {
 import { SupervisorService } from '../../service/supervisor-service.js';
 import { ALL_ON, SUPERVISOR_ID } from '../../../test/fixtures/domain.js';
 import { smallSnapshot } from '../../../test/fixtures/fake-adapter.js';
-import { connectedService, settle, type Harness } from '../../../test/fixtures/element-harness.js';
+import {
+  answerMonitor,
+  connectedService,
+  settle,
+  type Harness,
+} from '../../../test/fixtures/element-harness.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Mallory';
 const SUPERVISORS = [
@@ -44,18 +49,6 @@ async function setup(
   );
   await settle();
   return { h, el };
-}
-
-/** Answers the monitor command as the backend would: the supervisor is added to `monitoredBy`. */
-async function answerMonitor(h: Harness): Promise<void> {
-  const cmd = h.adapter.last();
-  expect(cmd.name).to.equal('monitor');
-  const c = h.service.state.conversations.get(cmd.command.conversationId)!;
-  cmd.answer({
-    ok: true,
-    conversation: { ...c, version: c.version + 1, monitoredBy: [...c.monitoredBy, SUPERVISOR_ID] },
-  });
-  await settle();
 }
 
 const $ = <T extends Element = HTMLElement>(el: MonitorPanel, selector: string) =>
