@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { SENTIMENT_SCALE, sentimentLabel, type Sentiment } from '../../domain/index.js';
 import { normalizeTableThresholds, type TableThresholds } from './attention.js';
 import { formatCount } from './status-parts.js';
@@ -43,6 +44,21 @@ const bellIcon = html`<svg
 /** Minutes as the form shows them ('' when off). */
 function minutes(ms: number | undefined): string {
   return ms === undefined ? '' : String(Math.round((ms / 60_000) * 100) / 100);
+}
+
+/** A threshold's field in minutes, up to a week ('' is off). */
+function minutesInput(name: string, ms: number | undefined, describedBy?: string): TemplateResult {
+  return html`<input
+    name=${name}
+    aria-describedby=${ifDefined(describedBy)}
+    type="number"
+    min="0"
+    max="10080"
+    step="0.5"
+    inputmode="decimal"
+    placeholder=${msg('Off')}
+    .value=${minutes(ms)}
+  />`;
 }
 
 /** A minutes field back to milliseconds (`undefined`: off, or not a sensible number). */
@@ -97,16 +113,7 @@ export function renderAlertsPanel(m: AlertsModel, h: AlertsHandlers): TemplateRe
         </p>
         <label class="field">
           <span>${msg('Waiting longer than (minutes)')}</span>
-          <input
-            name="wait"
-            type="number"
-            min="0"
-            max="10080"
-            step="0.5"
-            inputmode="decimal"
-            placeholder=${msg('Off')}
-            .value=${minutes(t.maxWaitMs)}
-          />
+          ${minutesInput('wait', t.maxWaitMs)}
         </label>
         <label class="field">
           <span>${msg('Sentiment at or below')}</span>
@@ -130,17 +137,7 @@ export function renderAlertsPanel(m: AlertsModel, h: AlertsHandlers): TemplateRe
         </label>
         <label class="field">
           <span>${msg('Stuck after (minutes)')}</span>
-          <input
-            name="stuck"
-            aria-describedby="stuck-hint"
-            type="number"
-            min="0"
-            max="10080"
-            step="0.5"
-            inputmode="decimal"
-            placeholder=${msg('Off')}
-            .value=${minutes(t.stuckAfterMs)}
-          />
+          ${minutesInput('stuck', t.stuckAfterMs, 'stuck-hint')}
         </label>
         <p class="hint" id="stuck-hint">
           ${msg('Stuck: the representative is away or offline and the customer is waiting.')}
