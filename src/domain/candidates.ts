@@ -3,6 +3,7 @@
  * these lists; the ranking and the eligibility both come from here (and from `rules.ts`), so every
  * element ranks and explains the same way.
  */
+import { nameCollator } from './collation.js';
 import { costOf } from './catalog.js';
 import {
   assessAssignment,
@@ -35,8 +36,6 @@ export interface CandidateOptions {
   readonly suggestions?: number;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 function describe(
   c: Conversation,
   rep: Representative,
@@ -62,7 +61,7 @@ function compareCandidates(a: Omit<Candidate, 'suggested'>, b: Omit<Candidate, '
     Number(!b.assessment.needsPresenceOverride) - Number(!a.assessment.needsPresenceOverride) ||
     b.spareAfter - a.spareAfter ||
     Number(b.inQueue) - Number(a.inQueue) ||
-    collator.compare(a.representative.name, b.representative.name) ||
+    nameCollator.compare(a.representative.name, b.representative.name) ||
     (a.representative.id < b.representative.id ? -1 : 1)
   );
 }

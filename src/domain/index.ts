@@ -4,6 +4,7 @@ export * from './catalog.js';
 export * from './rules.js';
 export * from './errors.js';
 export * from './query.js';
+export * from './collation.js';
 export * from './candidates.js';
 export * from './whisper.js';
 export * from './conversation-changes.js';

@@ -3,6 +3,7 @@
  * views) and anything else that needs the same order (saved views, benchmarks). Times are derived
  * from timestamps and an explicit `now`, so the result is deterministic.
  */
+import { nameCollator } from './collation.js';
 import { costOf, sentimentScore } from './catalog.js';
 import type { Channel, Conversation, ConversationStatus, Queue, Representative } from './types.js';
 
@@ -165,8 +166,6 @@ const STATUS_ORDER: Record<string, number> = {
   closed: 4,
 };
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 type KeyFn = (c: Conversation) => number | string;
 
 /**
@@ -275,11 +274,11 @@ interface CollationRanks {
  * collator for every comparison.
  */
 function collationRanks(keys: readonly (number | string)[]): CollationRanks {
-  const distinct = [...new Set(keys.map(String))].sort(collator.compare);
+  const distinct = [...new Set(keys.map(String))].sort(nameCollator.compare);
   const rank = new Map<string, number>();
   let r = 0;
   distinct.forEach((value, i) => {
-    if (i > 0 && collator.compare(distinct[i - 1]!, value) !== 0) r += 1;
+    if (i > 0 && nameCollator.compare(distinct[i - 1]!, value) !== 0) r += 1;
     rank.set(value, r);
   });
   const ranks = new Int32Array(keys.length);
@@ -366,7 +365,7 @@ function rowComparator(
       d = x - y;
       if (Number.isNaN(d)) d = 0; // Infinity − Infinity: equal keys
     } else {
-      d = collator.compare(String(x), String(y));
+      d = nameCollator.compare(String(x), String(y));
     }
     if (d !== 0) return d * sign;
     return byId(a, b);

@@ -10,6 +10,7 @@ import {
   STANDARD_PRESENCES,
   conversationsPerRepresentative,
   isStandardPresence,
+  nameCollator,
   presenceLabel,
   type Representative,
 } from '../../domain/index.js';
@@ -23,7 +24,6 @@ import { representativesBoardStyles } from './representatives-board.styles.js';
 import { styleProps } from '../shared/style-props.js';
 import { formatCount } from '../../internal/format.js';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const count = { format: (n: number) => formatCount(n) };
 
 /** The default heading, in English; shown in the active language. */
@@ -121,7 +121,7 @@ export class RepresentativesBoard extends LitElement {
         .sort(
           (a, b) =>
             Number(a.kind !== 'human') - Number(b.kind !== 'human') ||
-            collator.compare(a.name, b.name) ||
+            nameCollator.compare(a.name, b.name) ||
             (a.id < b.id ? -1 : 1),
         )
         .map((r) => r.id);
