@@ -125,6 +125,57 @@ describe('domain query', () => {
     }
   });
 
+  it('orders number keys exactly as one comparison sort by key, then id, would', () => {
+    // Whole-number keys are sorted natively (packed with each row's index into one float), other
+    // keys by a comparator: check both against the plain comparator, with many ties, nobody waiting
+    // or handling (infinite keys), fractions (attention) and a time range too wide to pack.
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const statuses = ['open', 'active', 'waiting', 'wrap-up'] as const;
+    const make = (spread: number) =>
+      Array.from({ length: 1500 }, () =>
+        conversation({
+          id: `c-${next() % 4000}-${next()}`,
+          status: statuses[next() % statuses.length],
+          representativeId: next() % 5 === 0 ? null : 'rep-human',
+          enteredQueueAt: NOW - (next() % 40) * spread,
+          lastCustomerMessageAt: next() % 4 === 0 ? null : NOW - (next() % 25) * spread,
+          acceptedAt: next() % 3 === 0 ? null : NOW - (next() % 30) * spread,
+          monitoredBy: next() % 2 === 0 ? [] : ['sup-1'],
+        }),
+      );
+    const never = Number.POSITIVE_INFINITY;
+    const keys = {
+      wait: (c: Conversation) =>
+        -(c.status === 'open' || c.representativeId === null
+          ? c.enteredQueueAt
+          : (c.lastCustomerMessageAt ?? never)),
+      handle: (c: Conversation) => (c.acceptedAt === null ? -never : -c.acceptedAt),
+      status: (c: Conversation) => statuses.indexOf(c.status as (typeof statuses)[number]),
+      monitoring: (c: Conversation) => c.monitoredBy.length,
+      attention: (c: Conversation) => attentionScore(c, NOW, reps),
+    };
+    // 1 second apart, and 10^13 ms apart: too wide to pack 1,500 rows into exact floats.
+    for (const spread of [1000, 1e13]) {
+      const many = make(spread);
+      for (const [key, keyOf] of Object.entries(keys)) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const sign = direction === 'asc' ? 1 : -1;
+          const expected = [...many]
+            .sort((a, b) => {
+              const d = keyOf(a) - keyOf(b);
+              if (d !== 0 && !Number.isNaN(d)) return d * sign;
+              return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+            })
+            .map((c) => c.id);
+          const sort = { key: key as keyof typeof keys, direction };
+          const actual = queryConversations(many, { sort }, ctx).map((c) => c.id);
+          expect(actual, `${key} ${direction}, spread ${spread}`).to.deep.equal(expected);
+        }
+      }
+    }
+  });
+
   it('never matches a search across two fields', () => {
     const split = [conversation({ id: 's', customerName: 'Ann', subject: 'Bell' })];
     const hits = (text: string) =>
