@@ -217,14 +217,23 @@ export function sortConversations(
   const n = conversations.length;
   const keys: (number | string)[] = new Array<number | string>(n);
   let numeric = true;
+  // For the packed sort: whether every finite key is a whole number, and their range.
+  let whole = true;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i += 1) {
     const k = key(conversations[i]!);
     keys[i] = k;
     if (typeof k !== 'number') numeric = false;
+    else if (k - k === 0) {
+      if (k % 1 !== 0) whole = false;
+      if (k < low) low = k;
+      if (k > high) high = k;
+    } else if (k !== k) whole = false; // NaN
   }
   if (!numeric) return sortByRank(conversations, collationRanks(keys), sign);
   const nums = keys as number[];
-  const packed = sortByPackedKeys(conversations, nums, sign);
+  const packed = whole ? sortByPackedKeys(conversations, nums, sign, low, high) : null;
   if (packed) return packed;
   const order = Array.from({ length: n }, (_, i) => i);
   order.sort((a, b) => {
@@ -243,25 +252,21 @@ function byId(a: Conversation, b: Conversation): number {
  * Sorts by integer keys (timestamps, statuses, counts) with one native sort of a typed array: each
  * key is packed with its row's index into one exact float (`slot × n + index`), so the engine sorts
  * plain numbers and the index comes back out. Equal keys come out in index order and are then put
- * in id order. `null` when the keys do not fit (fractions, or a range so wide that the packed
- * numbers would lose precision): the caller sorts with a comparator.
+ * in id order. `low` and `high` are the finite keys' range (unsigned), every one a whole number.
+ * `null` when the range is so wide that the packed numbers would lose precision: the caller then
+ * sorts with a comparator, as it does for fractions.
  */
 function sortByPackedKeys(
   conversations: readonly Conversation[],
   keys: readonly number[],
   sign: number,
+  low: number,
+  high: number,
 ): Conversation[] | null {
   const n = keys.length;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i += 1) {
-    const k = keys[i]! * sign;
-    if (k === Number.POSITIVE_INFINITY || k === Number.NEGATIVE_INFINITY) continue;
-    if (!Number.isInteger(k)) return null;
-    if (k < min) min = k;
-    if (k > max) max = k;
-  }
-  if (min > max) min = max = 0; // every key infinite, or no rows
+  // The range of the signed keys (none finite: any).
+  const min = low > high ? 0 : sign > 0 ? low : -high;
+  const max = low > high ? 0 : sign > 0 ? high : -low;
   // −∞ takes slot 0, below every finite key; +∞ the last slot, above them.
   const top = max - min + 2;
   if ((top + 1) * n >= Number.MAX_SAFE_INTEGER) return null;
@@ -344,15 +349,34 @@ function collationRanks(keys: readonly (number | string)[]): CollationRanks {
   return { ranks, count: distinct.length === 0 ? 0 : r + 1 };
 }
 
+/** Whether a filter leaves anything out (`{}` and empty lists or text do not). */
+function narrows(filter: ConversationFilter | undefined): boolean {
+  return (
+    filter !== undefined &&
+    (Boolean(filter.text?.trim()) ||
+      Boolean(filter.representativeIds?.length) ||
+      Boolean(filter.channels?.length) ||
+      Boolean(filter.queueIds?.length) ||
+      Boolean(filter.statuses?.length) ||
+      filter.minWaitMs !== undefined ||
+      filter.minHandleMs !== undefined)
+  );
+}
+
 /** Filters then sorts: the rows a view shows. */
 export function queryConversations(
   conversations: Iterable<Conversation>,
   query: ConversationQuery,
   ctx: QueryContext,
 ): Conversation[] {
-  const matches = conversationMatcher(query.filter, ctx);
-  const rows: Conversation[] = [];
-  for (const c of conversations) if (matches(c)) rows.push(c);
+  let rows: Conversation[];
+  if (narrows(query.filter)) {
+    const matches = conversationMatcher(query.filter, ctx);
+    rows = [];
+    for (const c of conversations) if (matches(c)) rows.push(c);
+  } else {
+    rows = Array.from(conversations); // no filter: copied by the engine, not row by row
+  }
   return sortConversations(rows, query.sort ?? DEFAULT_SORT, ctx);
 }
 

@@ -376,12 +376,16 @@ describe('SupervisorService', () => {
       const done = service.forceClose('active-chat');
       await settle();
       expect(conv(service, 'active-chat').status).to.equal('closed');
+      const pendingView = service.computeView(service.state, {});
+      expect(pendingView.closed, 'the optimistic close counts as leaving').to.equal(1);
+      expect(pendingView.rows.find((c) => c.id === 'active-chat')?.status).to.equal('closed');
       adapter
         .last()
         .answer({ ok: false, error: commandError('conflict', undefined, { currentVersion: 4 }) });
       const outcome = await done;
       expect(outcome.error).to.include({ kind: 'conflict', currentVersion: 4 });
       expect(conv(service, 'active-chat').status).to.equal('active');
+      expect(service.computeView(service.state, {}).closed, 'rolled back').to.equal(0);
     });
 
     it('turns a throwing or garbled adapter into an unavailable error, losing nothing', async () => {

@@ -415,8 +415,12 @@ export class SupervisorService {
       representatives: state.representatives,
       queues: state.queues,
     });
+    // Closed rows are the ones leaving (held in `closing`) or force-closed optimistically (pending):
+    // with neither there is none, and a pass over every row is saved.
     let closed = 0;
-    for (const c of rows) if (c.status === 'closed') closed += 1;
+    if (state.closing.size > 0 || state.pending.size > 0) {
+      for (const c of rows) if (c.status === 'closed') closed += 1;
+    }
     return { query, rows, total: state.conversations.size - state.closing.size, closed, now };
   }
 
