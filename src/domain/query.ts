@@ -231,7 +231,8 @@ export function sortConversations(
       if (k > high) high = k;
     } else if (k !== k) whole = false; // NaN
   }
-  if (!numeric) return sortByRank(conversations, collationRanks(keys), sign);
+  // Not all numbers: a name column, whose keys are all text.
+  if (!numeric) return sortByRank(conversations, keys as string[], sign);
   const nums = keys as number[];
   const packed = whole ? sortByPackedKeys(conversations, nums, sign, low, high) : null;
   if (packed) return packed;
@@ -307,17 +308,17 @@ function sortTiesById(rows: Conversation[], from: number, to: number): void {
  */
 function sortByRank(
   conversations: readonly Conversation[],
-  { ranks, count }: CollationRanks,
+  keys: readonly string[],
   sign: number,
 ): Conversation[] {
   const n = conversations.length;
-  const bucketOf = (i: number): number => (sign > 0 ? ranks[i]! : count - 1 - ranks[i]!);
+  const { ranks, count } = collationRanks(keys, sign);
   const start = new Int32Array(count + 1);
-  for (let i = 0; i < n; i += 1) start[bucketOf(i) + 1]! += 1;
+  for (let i = 0; i < n; i += 1) start[ranks[i]! + 1]! += 1;
   for (let b = 0; b < count; b += 1) start[b + 1]! += start[b]!;
   const next = start.slice();
   const out = new Array<Conversation>(n);
-  for (let i = 0; i < n; i += 1) out[next[bucketOf(i)]!++] = conversations[i]!;
+  for (let i = 0; i < n; i += 1) out[next[ranks[i]!]!++] = conversations[i]!;
   for (let b = 0; b < count; b += 1) {
     if (start[b + 1]! - start[b]! > 1) sortTiesById(out, start[b]!, start[b + 1]!);
   }
@@ -325,7 +326,7 @@ function sortByRank(
 }
 
 interface CollationRanks {
-  /** Each key's rank in collation order (equal-collating keys share one). */
+  /** Each key's rank in collation order, reversed for a descending sort (equal-collating keys share one). */
   readonly ranks: Int32Array;
   /** How many distinct ranks. */
   readonly count: number;
@@ -336,17 +337,21 @@ interface CollationRanks {
  * of a queue has its name), so collating the distinct values once is much cheaper than calling the
  * collator for every comparison.
  */
-function collationRanks(keys: readonly (number | string)[]): CollationRanks {
-  const distinct = [...new Set(keys.map(String))].sort(nameCollator.compare);
+function collationRanks(keys: readonly string[], sign: number): CollationRanks {
+  const distinct = [...new Set(keys)].sort(nameCollator.compare);
   const rank = new Map<string, number>();
   let r = 0;
-  distinct.forEach((value, i) => {
-    if (i > 0 && nameCollator.compare(distinct[i - 1]!, value) !== 0) r += 1;
-    rank.set(value, r);
-  });
+  for (let i = 0; i < distinct.length; i += 1) {
+    if (i > 0 && nameCollator.compare(distinct[i - 1]!, distinct[i]!) !== 0) r += 1;
+    rank.set(distinct[i]!, r);
+  }
+  const count = distinct.length === 0 ? 0 : r + 1;
   const ranks = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i += 1) ranks[i] = rank.get(String(keys[i]))!;
-  return { ranks, count: distinct.length === 0 ? 0 : r + 1 };
+  for (let i = 0; i < keys.length; i += 1) {
+    const k = rank.get(keys[i]!)!;
+    ranks[i] = sign > 0 ? k : count - 1 - k;
+  }
+  return { ranks, count };
 }
 
 /** Whether a filter leaves anything out (`{}` and empty lists or text do not). */
