@@ -101,14 +101,16 @@ export function attentionScore(
   return waitMinutes + negativity * 5 + overCapacity;
 }
 
-function includesOrAny<T>(list: readonly T[] | undefined, value: T): boolean {
-  return list === undefined || list.length === 0 || list.includes(value);
+/** A filter's list, or `null` when it narrows nothing (missing or empty: any). */
+function listOrAny<T>(list: readonly T[] | undefined): readonly T[] | null {
+  return list === undefined || list.length === 0 ? null : list;
 }
 
 /**
  * Builds a predicate for a filter (precomputes the lowered search text once). Search is
  * case-insensitive by Unicode's default lower-casing (`toLowerCase`), the same in every language
- * and about twice as fast as the locale-sensitive form over 10,000 rows.
+ * and about twice as fast as the locale-sensitive form over 10,000 rows. The predicate tests only
+ * what the filter sets: it runs for every conversation on each filter change.
  */
 export function conversationMatcher(
   filter: ConversationFilter | undefined,
@@ -116,22 +118,23 @@ export function conversationMatcher(
 ): (c: Conversation) => boolean {
   if (!filter) return () => true;
   const text = filter.text?.trim().toLowerCase() ?? '';
+  const statuses = listOrAny(filter.statuses);
+  const channels = listOrAny(filter.channels);
+  const queueIds = listOrAny(filter.queueIds);
+  const representativeIds = listOrAny(filter.representativeIds);
+  const { minWaitMs, minHandleMs } = filter;
   // Lowering a name or subject on every search is as fast as looking a cached lowered copy up, and
   // much faster than filling such a cache for conversations not searched before (measured over
   // 10,000: 0.8 ms against 4.4 ms).
   const namedRepresentatives = text ? idsNamed(ctx.representatives, text) : null;
   const namedQueues = text ? idsNamed(ctx.queues, text) : null;
   return (c) => {
-    if (!includesOrAny(filter.statuses, c.status)) return false;
-    if (!includesOrAny(filter.channels, c.channel)) return false;
-    if (!includesOrAny(filter.queueIds, c.queueId ?? '')) return false;
-    if (!includesOrAny(filter.representativeIds, c.representativeId ?? '')) return false;
-    if (filter.minWaitMs !== undefined && (waitTime(c, ctx.now) ?? -1) < filter.minWaitMs) {
-      return false;
-    }
-    if (filter.minHandleMs !== undefined && (handleTime(c, ctx.now) ?? -1) < filter.minHandleMs) {
-      return false;
-    }
+    if (statuses && !statuses.includes(c.status)) return false;
+    if (channels && !channels.includes(c.channel)) return false;
+    if (queueIds && !queueIds.includes(c.queueId ?? '')) return false;
+    if (representativeIds && !representativeIds.includes(c.representativeId ?? '')) return false;
+    if (minWaitMs !== undefined && (waitTime(c, ctx.now) ?? -1) < minWaitMs) return false;
+    if (minHandleMs !== undefined && (handleTime(c, ctx.now) ?? -1) < minHandleMs) return false;
     if (text) {
       return (
         c.customerName.toLowerCase().includes(text) ||
@@ -359,10 +362,10 @@ function narrows(filter: ConversationFilter | undefined): boolean {
   return (
     filter !== undefined &&
     (Boolean(filter.text?.trim()) ||
-      Boolean(filter.representativeIds?.length) ||
-      Boolean(filter.channels?.length) ||
-      Boolean(filter.queueIds?.length) ||
-      Boolean(filter.statuses?.length) ||
+      listOrAny(filter.representativeIds) !== null ||
+      listOrAny(filter.channels) !== null ||
+      listOrAny(filter.queueIds) !== null ||
+      listOrAny(filter.statuses) !== null ||
       filter.minWaitMs !== undefined ||
       filter.minHandleMs !== undefined)
   );
