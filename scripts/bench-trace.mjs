@@ -5,7 +5,8 @@
 //
 //   npm run bench:trace -- [page=ours] [scenario=mount|mount2|sort|filter] [runs=3]
 //
-// Reads the pages built by `npm run bench` (or `npx vite build --config bench/vite.config.ts`).
+// Reads the pages built by `npm run bench` (or `npx vite build --config bench/vite.config.ts`) in
+// dist/bench, or in the folder BENCH_DIR names (e.g. a variant built with `--outDir`).
 import { launchChromium } from './browser.mjs';
 import { openBenchPage, servePages } from './bench-pages.mjs';
 
@@ -15,7 +16,7 @@ if (!['mount', 'mount2', 'sort', 'filter'].includes(scenario)) {
   console.error('The scenario is one of mount, mount2, sort, filter.');
   process.exit(2);
 }
-const { base, close } = await servePages('dist/bench');
+const { base, close } = await servePages(process.env.BENCH_DIR ?? 'dist/bench');
 const browser = await launchChromium();
 const selfTimes = new Map();
 let topLevel = 0;
