@@ -1,8 +1,9 @@
 // Benchmarks: our table + service against a vanilla virtual table, a plain Lit table on
 // @lit-labs/virtualizer and @vaadin/grid, in one headless Chromium run over production builds.
 //
-//   npm run bench                 full run: 5 measured runs + 1 discarded warm-up per contender
-//   npm run bench -- --quick      smoke run: 1 run, short change phases (checks the harness works)
+//   npm run bench                 full run: 1 discarded warm-up round + 5 measured rounds, each round
+//                                 running every contender once, in turn
+//   npm run bench -- --quick      smoke run: 1 round, short change phases (checks the harness works)
 //
 // Main-thread time is the Chrome DevTools Protocol's TaskDuration (all task time, microtasks included);
 // "painted" times are wall-clock until the frame after the work was painted. Results: printed, and
@@ -89,19 +90,22 @@ async function oneRun(pageName) {
   return r;
 }
 
-const results = {};
-for (const [label, pageName] of CONTENDERS) {
-  process.stdout.write(`${label}: `);
-  for (let i = 0; i < WARMUP; i += 1) {
-    await oneRun(pageName);
-    process.stdout.write('w');
-  }
-  const runs = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    runs.push(await oneRun(pageName));
-    process.stdout.write('.');
+// Rounds, each running every contender once in turn, rather than all of one contender's runs and
+// then the next's: the machine is shared, and a slow spell then slows every contender alike instead
+// of skewing one contender's ratios.
+const runsOf = new Map(CONTENDERS.map(([label]) => [label, []]));
+for (let round = -WARMUP; round < RUNS; round += 1) {
+  process.stdout.write(round < 0 ? 'warm-up:' : `round ${round + 1}/${RUNS}:`);
+  for (const [label, pageName] of CONTENDERS) {
+    const run = await oneRun(pageName);
+    if (round >= 0) runsOf.get(label).push(run);
+    process.stdout.write(` ${pageName}`);
   }
   process.stdout.write('\n');
+}
+const results = {};
+for (const [label] of CONTENDERS) {
+  const runs = runsOf.get(label);
   const m = (pick) => median(runs.map(pick));
   results[label] = {
     mountTask: m((r) => r.mountTask),
@@ -227,7 +231,7 @@ const lines = ROWS.map(([title, key, plain]) => {
   return `| ${title} | ${labels.map((l) => fmt(results[l][key]) + ratio(results[l][key], vanilla, plain)).join(' | ')} |`;
 });
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-const meta = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${browser.version?.() ?? 'Chromium'} · ${RUNS} runs (medians)${WARMUP ? ` after ${WARMUP} warm-up` : ''}${quick ? ' · QUICK SMOKE RUN' : ''}`;
+const meta = `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} × ${cpu} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ${browser.version?.() ?? 'Chromium'} · ${RUNS} round${RUNS === 1 ? '' : 's'}, each contender in turn (medians)${WARMUP ? ` after ${WARMUP} warm-up round` : ''}${quick ? ' · QUICK SMOKE RUN' : ''}`;
 const serviceLine = serviceLoad
   ? `\nService alone (10,000-conversation simulated centre, ${RATE} changes/s for ${serviceLoad.seconds} s, one view subscribed): ${serviceLoad.taskMs.toFixed(0)} ms main thread (${((serviceLoad.taskMs / (serviceLoad.seconds * 1000)) * 100).toFixed(1)}% of one core), ${serviceLoad.emissions} view emissions, store in sync with the simulator: ${serviceLoad.inSync ? 'yes' : 'NO'}.\n`
   : '';
