@@ -45,6 +45,12 @@ export async function openBenchPage(browser, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(() => window.bench.prepare());
+  // Let the page settle before anything is measured: its load's idle work, and the previous page's
+  // teardown in the browser (on a 2-core machine both compete with the next measurement).
+  await page.waitForTimeout(300);
+  await page.evaluate(
+    () => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })),
+  );
   return { page, cdp, context };
 }
 

@@ -92,11 +92,13 @@ async function oneRun(pageName) {
 
 // Rounds, each running every contender once in turn, rather than all of one contender's runs and
 // then the next's: the machine is shared, and a slow spell then slows every contender alike instead
-// of skewing one contender's ratios.
+// of skewing one contender's ratios. Pages settle before they are measured (openBenchPage).
 const runsOf = new Map(CONTENDERS.map(([label]) => [label, []]));
 for (let round = -WARMUP; round < RUNS; round += 1) {
   process.stdout.write(round < 0 ? 'warm-up:' : `round ${round + 1}/${RUNS}:`);
-  for (const [label, pageName] of CONTENDERS) {
+  // Each round starts with another contender, so none always follows the same one.
+  const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round + WARMUP) % CONTENDERS.length]);
+  for (const [label, pageName] of order) {
     const run = await oneRun(pageName);
     if (round >= 0) runsOf.get(label).push(run);
     process.stdout.write(` ${pageName}`);
