@@ -208,7 +208,7 @@ function keyFor(key: SortKey, ctx: QueryContext): KeyFn {
  *
  * Integer keys (times, statuses, counts: the default wait order among them) are sorted by the
  * engine itself, as a typed array, not through a comparator written in JavaScript: over 10,000 rows
- * that is about 1.2 ms instead of 2.5 once warm (a filter change sorts its matches again).
+ * that is about 1 ms instead of 2.5 once warm (a filter change sorts its matches again).
  */
 export function sortConversations(
   conversations: readonly Conversation[],
@@ -329,7 +329,10 @@ function sortByRank(
 }
 
 interface CollationRanks {
-  /** Each key's rank in collation order, reversed for a descending sort (equal-collating keys share one). */
+  /**
+   * Each key's rank in collation order, reversed for a descending sort (equal-collating keys share
+   * one).
+   */
   readonly ranks: Int32Array;
   /** How many distinct ranks. */
   readonly count: number;
