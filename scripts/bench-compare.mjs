@@ -10,7 +10,8 @@
 //   npx vite build --config bench/vite.config.ts
 //   npm run bench:compare -- ../bench-before:ours dist/bench:ours dist/bench:vanilla
 import { launchChromium } from './browser.mjs';
-import { measured, median, openBenchPage, servePages } from './bench-pages.mjs';
+import { measured, median, openBenchPage } from './bench-pages.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const specs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 10);
@@ -22,7 +23,7 @@ if (specs.length === 0 || specs.some((s) => !s.includes(':'))) {
 const servers = new Map();
 for (const spec of specs) {
   const dir = spec.slice(0, spec.lastIndexOf(':'));
-  if (!servers.has(dir)) servers.set(dir, await servePages(dir));
+  if (!servers.has(dir)) servers.set(dir, await serveStatic(dir));
 }
 const browser = await launchChromium();
 const results = specs.map(() => ({ mount: [], sort: [], filter: [] }));

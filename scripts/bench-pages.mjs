@@ -1,37 +1,5 @@
-// What the benchmark tools share: a static server for built benchmark pages, a fresh page per run,
-// and the main-thread time of a piece of work measured through the Chrome DevTools Protocol.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
-
-/**
- * Serves a folder of built pages on localhost.
- * @param {string} root the folder (e.g. `dist/bench`)
- * @returns {Promise<{ base: string, close: () => void }>}
- */
-export async function servePages(root) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    if (!path.startsWith(normalize(root))) return void res.writeHead(403).end();
-    try {
-      const body = await readFile(path);
-      res
-        .writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' })
-        .end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
-}
+// What the benchmark tools share (they serve the built pages with static-server.mjs): a fresh page
+// per run, and the main-thread time of a piece of work measured through the Chrome DevTools Protocol.
 
 /**
  * Opens a contender's page in a fresh browser context (nothing cached), with its data prepared.

@@ -4,11 +4,12 @@
 // The figures come from `npm run bench`.
 import { execFileSync } from 'node:child_process';
 import { launchChromium } from './browser.mjs';
-import { openBenchPage, servePages } from './bench-pages.mjs';
+import { openBenchPage } from './bench-pages.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const started = Date.now();
 execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts'], { stdio: 'inherit' });
-const { base, close } = await servePages('dist/bench');
+const { base, close } = await serveStatic('dist/bench');
 const browser = await launchChromium();
 const failures = [];
 

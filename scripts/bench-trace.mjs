@@ -8,7 +8,8 @@
 // Reads the pages built by `npm run bench` (or `npx vite build --config bench/vite.config.ts`) in
 // dist/bench, or in the folder BENCH_DIR names (e.g. a variant built with `--outDir`).
 import { launchChromium } from './browser.mjs';
-import { openBenchPage, servePages } from './bench-pages.mjs';
+import { openBenchPage } from './bench-pages.mjs';
+import { serveStatic } from './static-server.mjs';
 
 const [pageName = 'ours', scenario = 'mount', runsArg = '3'] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -16,7 +17,7 @@ if (!['mount', 'mount2', 'sort', 'filter'].includes(scenario)) {
   console.error('The scenario is one of mount, mount2, sort, filter.');
   process.exit(2);
 }
-const { base, close } = await servePages(process.env.BENCH_DIR ?? 'dist/bench');
+const { base, close } = await serveStatic(process.env.BENCH_DIR ?? 'dist/bench');
 const browser = await launchChromium();
 const selfTimes = new Map();
 let topLevel = 0;

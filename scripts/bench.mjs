@@ -15,7 +15,8 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import os from 'node:os';
 import { launchChromium } from './browser.mjs';
-import { measured, median, openBenchPage, servePages } from './bench-pages.mjs';
+import { measured, median, openBenchPage } from './bench-pages.mjs';
+import { serveStatic } from './static-server.mjs';
 import { minifyLiterals } from './minify-literals.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -45,7 +46,7 @@ execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], {
   stdio: 'inherit',
 });
 
-const { base, close: closeServer } = await servePages('dist/bench');
+const { base, close: closeServer } = await serveStatic('dist/bench');
 
 const browser = await launchChromium();
 
