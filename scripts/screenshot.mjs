@@ -2,7 +2,7 @@
 // Serves demo/ with Vite (vite.config.ts, serve mode) and drives Debian's Chromium through
 // playwright-core; PNGs go to docs/screenshots/table-*.png.
 // Usage: node scripts/screenshot.mjs [--only=table-10k-light,table-10k-dark]
-import { SCREENSHOTS, serveDemo } from './demo-server.mjs';
+import { SCREENSHOTS, openPage, serveDemo } from './demo-server.mjs';
 import { launchChromium } from './browser.mjs';
 
 const out = SCREENSHOTS;
@@ -23,21 +23,17 @@ const only = process.argv
 
 async function shoot(name, { colorScheme, forcedColors = 'none', query = '', prepare } = {}) {
   if (only && !only.includes(name)) return;
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    colorScheme,
-    forcedColors,
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[${name}] page error:`, err.message));
-  page.on('console', (msg) => {
-    if ((msg.type() === 'error' || msg.type() === 'warning') && !msg.text().includes('dev mode')) {
-      console.error(`[${name}] console ${msg.type()}:`, msg.text());
-    }
-  });
-  await page.goto(`${base}/table.html?n=10000&cps=20&seed=7${query}`);
+  const { page, context } = await openPage(
+    browser,
+    `${base}/table.html?n=10000&cps=20&seed=7${query}`,
+    {
+      label: name,
+      width: 1440,
+      height: 900,
+      colorScheme,
+      forcedColors,
+    },
+  );
   await page.waitForFunction(tableReady, null, { timeout: 60_000 });
   await page.waitForTimeout(1500);
   if (prepare) await prepare(page);
