@@ -7,6 +7,7 @@
  */
 import { defaultClientConditions, defineConfig } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.mjs';
+import { compileHintsPlugin } from './scripts/compile-hints.mjs';
 import { fileURLToPath } from 'node:url';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -39,8 +40,9 @@ export default defineConfig(({ command, mode }) => {
       build: { outDir: here('./dist/demo'), emptyOutDir: true },
     };
   }
-  // Both library builds minify the static text of Lit templates (scripts/minify-literals.mjs).
-  const plugins = [minifyLiteralsPlugin()];
+  // Both library builds minify the static text of Lit templates (scripts/minify-literals.mjs) and
+  // ask V8 to compile their code while it loads (scripts/compile-hints.mjs).
+  const plugins = [minifyLiteralsPlugin(), compileHintsPlugin()];
   if (mode === 'iife') {
     return {
       plugins,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { minifyLiteralsPlugin } from '../scripts/minify-literals.mjs';
+import { compileHintsPlugin } from '../scripts/compile-hints.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const pages = readdirSync(root).filter((f) => f.endsWith('.html'));
@@ -12,8 +13,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  // Built as the library ships: template literals minified, RxJS's ES2015 build.
-  plugins: [minifyLiteralsPlugin()],
+  // Built as the library ships: template literals minified, compile hints, RxJS's ES2015 build.
+  plugins: [minifyLiteralsPlugin(), compileHintsPlugin()],
   resolve: { conditions: ['es2015', ...defaultClientConditions] },
   build: {
     outDir: fileURLToPath(new URL('../dist/bench', import.meta.url)),
