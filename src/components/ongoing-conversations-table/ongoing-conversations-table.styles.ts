@@ -716,24 +716,42 @@ const table = css`
     border-color: var(--_accent);
   }
 
-  /* A row that just changed flashes; two identical animations so a second change restarts it. */
-  .flash-0 {
+  /*
+   * A row that just changed flashes: a highlight behind its content fades out. Only the opacity of
+   * a layer of its own animates, which the compositor runs off the main thread; animating the row's
+   * background restyled and repainted every flashing row in every frame (about a fifth of the main
+   * thread with the visible rows changing 1,000 times a second). The row's strict containment makes
+   * it a stacking context, so the layer sits above its background and below its cells. Two
+   * identical animations, so that a second change restarts it.
+   */
+  .flash-0::after,
+  .flash-1::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: -1;
+    background: var(--_highlight);
+    opacity: 0;
+    pointer-events: none;
+  }
+
+  .flash-0::after {
     animation: sc-flash-0 1.2s ease-out;
   }
 
-  .flash-1 {
+  .flash-1::after {
     animation: sc-flash-1 1.2s ease-out;
   }
 
   @keyframes sc-flash-0 {
     from {
-      background: var(--_highlight);
+      opacity: 1;
     }
   }
 
   @keyframes sc-flash-1 {
     from {
-      background: var(--_highlight);
+      opacity: 1;
     }
   }
 
@@ -932,8 +950,8 @@ const table = css`
   /* ----- motion, forced colours ----- */
 
   @media (prefers-reduced-motion: reduce) {
-    .flash-0,
-    .flash-1,
+    .flash-0::after,
+    .flash-1::after,
     .bone,
     .spinner {
       animation: none;
@@ -968,6 +986,12 @@ const table = css`
     .flash-1 {
       outline: 2px solid Highlight;
       outline-offset: -2px;
+    }
+
+    /* The outline marks the change; a system colour would cover the row's text as it fades. */
+    .flash-0::after,
+    .flash-1::after {
+      display: none;
     }
 
     .menu-item.disabled .menu-label {
