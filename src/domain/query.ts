@@ -338,12 +338,29 @@ interface CollationRanks {
   readonly count: number;
 }
 
+/** Each distinct name's rank in collation order, and how many ranks. */
+interface Ranking {
+  readonly rank: ReadonlyMap<string, number>;
+  readonly count: number;
+}
+
+/**
+ * The names the last collation ranked. Names repeat between sorts too: a filter, or a view computed
+ * again, sorts names the last sort has ranked, and ranks that order a set of names order any part of
+ * it the same way (with gaps, which the counting sort does not mind). Such a sort skips the
+ * collator. It holds one sort's distinct names, and is replaced when a sort brings a new one.
+ */
+let lastRanking: Ranking | null = null;
+
 /**
  * Ranks text keys in collation order. Names repeat (many customers share a name, every conversation
  * of a queue has its name), so collating the distinct values once is much cheaper than calling the
- * collator for every comparison.
+ * collator for every comparison; and names the last sort ranked are not collated again.
  */
 function collationRanks(keys: readonly string[], sign: number): CollationRanks {
+  const ranks = new Int32Array(keys.length);
+  const known = lastRanking;
+  if (known !== null && rankInto(ranks, keys, known, sign)) return { ranks, count: known.count };
   const distinct = [...new Set(keys)].sort(nameCollator.compare);
   const rank = new Map<string, number>();
   let r = 0;
@@ -351,13 +368,23 @@ function collationRanks(keys: readonly string[], sign: number): CollationRanks {
     if (i > 0 && nameCollator.compare(distinct[i - 1]!, distinct[i]!) !== 0) r += 1;
     rank.set(distinct[i]!, r);
   }
-  const count = distinct.length === 0 ? 0 : r + 1;
-  const ranks = new Int32Array(keys.length);
+  lastRanking = { rank, count: distinct.length === 0 ? 0 : r + 1 };
+  rankInto(ranks, keys, lastRanking, sign);
+  return { ranks, count: lastRanking.count };
+}
+
+/**
+ * Writes each key's rank (reversed for a descending sort) into `ranks`; `false` as soon as a key is
+ * not in the ranking.
+ */
+function rankInto(ranks: Int32Array, keys: readonly string[], by: Ranking, sign: number): boolean {
+  const last = by.count - 1;
   for (let i = 0; i < keys.length; i += 1) {
-    const k = rank.get(keys[i]!)!;
-    ranks[i] = sign > 0 ? k : count - 1 - k;
+    const k = by.rank.get(keys[i]!);
+    if (k === undefined) return false;
+    ranks[i] = sign > 0 ? k : last - k;
   }
-  return { ranks, count };
+  return true;
 }
 
 /** Whether a filter leaves anything out (`{}` and empty lists or text do not). */
