@@ -1,7 +1,7 @@
 // V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints): a file whose first line is
 // `//# allFunctionsCalledOnLoad` has all its functions compiled while the script loads, on a background
 // thread, instead of each one on the main thread the first time it runs. A table that mounts on
-// load calls most of its code then; measured on the benchmark's mount, this is about an eighth of the
+// load calls most of its code then; measured on the benchmark's mount, this is about a fifth of the
 // main-thread time, for about 0.3 MB more heap. Other engines ignore the comment.
 
 /** The hint, as the first line of a script. */

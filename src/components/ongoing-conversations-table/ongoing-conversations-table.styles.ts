@@ -719,10 +719,10 @@ const table = css`
   /*
    * A row that just changed flashes: a highlight behind its content fades out. Only the opacity of
    * a layer of its own animates, which the compositor runs off the main thread; animating the row's
-   * background restyled and repainted every flashing row in every frame (about a fifth of the main
-   * thread with the visible rows changing 1,000 times a second). The row's strict containment makes
-   * it a stacking context, so the layer sits above its background and below its cells. Two
-   * identical animations, so that a second change restarts it.
+   * background restyled and repainted every flashing row in every frame (with the visible rows
+   * changing 1,000 times a second, 2,851 against 2,623 ms of main thread in a 3 s trace). The row's
+   * strict containment makes it a stacking context, so the layer sits above its background and below
+   * its cells. Two identical animations, so that a second change restarts it.
    */
   .flash-0::after,
   .flash-1::after {

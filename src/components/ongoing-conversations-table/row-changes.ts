@@ -34,8 +34,9 @@ export class RowChangeTracker {
    * @param durationMs how long a change stays highlighted (match the CSS animation).
    * @param restartAfterMs how soon another change may restart a row's highlight. A row that keeps
    *   changing stays highlighted, restarting at most this often, so each change still shows for at
-   *   least `durationMs − restartAfterMs`. Restarting is the costly part: on rows that change many
-   *   times a second, restarting every frame took about a fifth of the main thread.
+   *   least `durationMs − restartAfterMs`. Each restart sets up the highlight's animation again: on
+   *   rows that change many times a second, restarting in every frame cost about 3 % of the main
+   *   thread (2,623 against 2,542 ms in a 3 s trace).
    */
   constructor(
     private readonly durationMs = 1200,
