@@ -81,6 +81,26 @@ describe('domain query', () => {
     expect(ids({ key: 'representative', direction: 'asc' })[0]).to.equal('a'); // unassigned: empty name
   });
 
+  /** The name sort, both directions, against one plain comparison sort by collation, then id. */
+  const expectPlainNameOrder = (list: readonly Conversation[]) => {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+    for (const direction of ['asc', 'desc'] as const) {
+      const sign = direction === 'asc' ? 1 : -1;
+      const expected = [...list]
+        .sort(
+          (a, b) =>
+            sign * collator.compare(a.customerName, b.customerName) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        )
+        .map((c) => c.id);
+      const actual = queryConversations(list, { sort: { key: 'customer', direction } }, ctx);
+      expect(
+        actual.map((c) => c.id),
+        `${direction}, ${list.length} rows`,
+      ).to.deep.equal(expected);
+    }
+  };
+
   it('sorts names in collation order: accents and case are equal, numbers numeric, ties by id', () => {
     const named = (id: string, customerName: string) => conversation({ id, customerName });
     const people = [
@@ -110,26 +130,13 @@ describe('domain query', () => {
         customerName: names[next() % names.length],
       }),
     );
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-    for (const direction of ['asc', 'desc'] as const) {
-      const sign = direction === 'asc' ? 1 : -1;
-      const expected = [...many]
-        .sort(
-          (a, b) =>
-            sign * collator.compare(a.customerName, b.customerName) ||
-            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-        )
-        .map((c) => c.id);
-      const actual = queryConversations(many, { sort: { key: 'customer', direction } }, ctx);
-      expect(actual.map((c) => c.id)).to.deep.equal(expected);
-    }
+    expectPlainNameOrder(many);
   });
 
   it('orders names the same when an earlier sort ranked them (a part of them, or fewer)', () => {
     // Ranks of the names the last sort collated are reused for a sort whose names were all among
     // them: check every such order against the plain comparator, both directions, and a sort that
     // brings a new name after one that ranked fewer.
-    const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
     let seed = 5;
     const next = () => (seed = (seed * 48271) % 2147483647);
     const named = (names: readonly string[], count: number) =>
@@ -139,31 +146,14 @@ describe('domain query', () => {
           customerName: names[next() % names.length],
         }),
       );
-    const expectPlainOrder = (list: Conversation[]) => {
-      for (const direction of ['asc', 'desc'] as const) {
-        const sign = direction === 'asc' ? 1 : -1;
-        const expected = [...list]
-          .sort(
-            (a, b) =>
-              sign * collator.compare(a.customerName, b.customerName) ||
-              (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-          )
-          .map((c) => c.id);
-        const actual = queryConversations(list, { sort: { key: 'customer', direction } }, ctx);
-        expect(
-          actual.map((c) => c.id),
-          `${direction}, ${list.length} rows`,
-        ).to.deep.equal(expected);
-      }
-    };
     const all = ['Zed', 'Ann', 'ann', 'Émile', 'Bo', 'Agent 10', 'Agent 9', 'Cy'];
-    expectPlainOrder(named(all, 600));
+    expectPlainNameOrder(named(all, 600));
     // Only some of those names, e.g. a filter's matches: ranked by the earlier sort, with gaps.
-    expectPlainOrder(named(['Zed', 'Agent 10', 'ann'], 200));
-    expectPlainOrder(named(['Cy'], 20));
+    expectPlainNameOrder(named(['Zed', 'Agent 10', 'ann'], 200));
+    expectPlainNameOrder(named(['Cy'], 20));
     // A name the last sort did not rank, then the wider set again.
-    expectPlainOrder(named(['Bea', 'Zed', 'Agent 9'], 200));
-    expectPlainOrder(named(all, 300));
+    expectPlainNameOrder(named(['Bea', 'Zed', 'Agent 9'], 200));
+    expectPlainNameOrder(named(all, 300));
   });
 
   it('orders number keys exactly as one comparison sort by key, then id, would', () => {
